@@ -9,19 +9,7 @@ import type { ParamValue, Params } from './params.js';
  * present, and enum and contain values must be among the allowed ones.
  */
 export function validateCall(target: string, method: string, params: Params): MethodSpec {
-  const controller = findController(target);
-  if (controller === undefined) {
-    throw new CliUsageError(
-      `unknown target '${target}'${closest(target, controllerNames())}; run 'tsoffers call --list' for all targets`,
-    );
-  }
-  const spec = controller.methods[method];
-  if (spec === undefined || !Object.hasOwn(controller.methods, method)) {
-    throw new CliUsageError(
-      `unknown method ${target}.${method}${closest(method, methodNames(target))}; run 'tsoffers call --list ${target}' for its methods`,
-    );
-  }
-
+  const spec = lookupMethod(target, method);
   const known = spec.params.map((param) => param.name);
   for (const name of Object.keys(params)) {
     if (!known.includes(name)) {
@@ -40,6 +28,23 @@ export function validateCall(target: string, method: string, params: Params): Me
       continue;
     }
     checkAllowedValues(`${target}.${method}`, param, value);
+  }
+  return spec;
+}
+
+/** Returns the catalogue entry of a method, or throws a usage error naming the closest names. */
+export function lookupMethod(target: string, method: string): MethodSpec {
+  const controller = findController(target);
+  if (controller === undefined) {
+    throw new CliUsageError(
+      `unknown target '${target}'${closest(target, controllerNames())}; run 'tsoffers call --list' for all targets`,
+    );
+  }
+  const spec = Object.hasOwn(controller.methods, method) ? controller.methods[method] : undefined;
+  if (spec === undefined) {
+    throw new CliUsageError(
+      `unknown method ${target}.${method}${closest(method, methodNames(target))}; run 'tsoffers call --list ${target}' for its methods`,
+    );
   }
   return spec;
 }

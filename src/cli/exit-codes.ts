@@ -12,6 +12,7 @@
  * | 5    | rate limited, retries exhausted                                     |
  * | 6    | network failure or timeout, including writes with unknown outcome   |
  * | 7    | partial failure: some items of a batch succeeded, others failed     |
+ * | 130  | interrupted by Ctrl-C (SIGINT) or SIGTERM before the work finished  |
  */
 export const ExitCode = {
   ok: 0,
@@ -22,6 +23,7 @@ export const ExitCode = {
   rateLimited: 5,
   network: 6,
   partialFailure: 7,
+  interrupted: 130,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -1,0 +1,60 @@
+import { Command, Option } from 'commander';
+
+import { registerConfig } from './commands/config.js';
+import { registerLogin } from './commands/login.js';
+import type { CommandContext } from './context.js';
+
+export const EXIT_CODE_HELP = `
+Exit codes:
+  0  success
+  1  any other failure
+  2  usage error: bad flag, argument or configuration (nothing was sent)
+  3  authentication failed
+  4  not found
+  5  rate limited after every retry
+  6  network failure or timeout (a write may or may not have been applied)
+  7  partial failure: some items failed
+  130  interrupted by Ctrl-C
+
+Environment:
+  HASOFFERS_NETWORK_ID, HASOFFERS_NETWORK_TOKEN, HASOFFERS_ENDPOINT  connection settings
+  TSOFFERS_PROFILE  profile to use; TSOFFERS_CONFIG  configuration file path`;
+
+/** Builds the command tree. Output goes through the context, and errors are thrown, not exited. */
+export function buildProgram(context: CommandContext, version: string): Command {
+  const program = new Command('tsoffers')
+    .description('Command line for the HasOffers (TUNE) Network API v3')
+    .version(version, '-V, --version', 'print the tsoffers version')
+    .addOption(new Option('--profile <name>', 'stored profile to use (see tsoffers login)'))
+    .addOption(
+      new Option('--network-id <id>', 'network id (else HASOFFERS_NETWORK_ID, else the profile)'),
+    )
+    .addOption(
+      new Option(
+        '--token <token>',
+        'network token; discouraged because it stays in shell history (else HASOFFERS_NETWORK_TOKEN, else the profile)',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--endpoint <url>',
+        'API endpoint URL (else HASOFFERS_ENDPOINT, else the profile)',
+      ),
+    )
+    .addOption(new Option('--timeout <ms>', 'time limit per request attempt, in milliseconds'))
+    .addOption(new Option('--json', 'print JSON'))
+    .addOption(new Option('--ndjson', 'print one JSON record per line'))
+    .addOption(new Option('--csv', 'print CSV with a header row'))
+    .addOption(new Option('-q, --quiet', 'print no progress bars or messages on stderr'))
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => context.io.stdout.write(text),
+      writeErr: (text) => context.io.stderr.write(text),
+    })
+    .addHelpText('after', EXIT_CODE_HELP);
+
+  registerLogin(program, context);
+  registerConfig(program, context);
+  return program;
+}
