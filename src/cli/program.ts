@@ -1,7 +1,20 @@
 import { Command, Option } from 'commander';
 
+import { registerAdvertisers } from './commands/advertisers.js';
+import { registerAffiliateUsers } from './commands/affiliate-users.js';
+import { registerAffiliates } from './commands/affiliates.js';
+import { registerCall } from './commands/call.js';
 import { registerConfig } from './commands/config.js';
+import { registerConversions } from './commands/conversions.js';
+import { registerEmulator } from './commands/emulator.js';
+import { registerGoals } from './commands/goals.js';
 import { registerLogin } from './commands/login.js';
+import { registerOfferFiles } from './commands/offer-files.js';
+import { registerOffers } from './commands/offers.js';
+import { registerRawLogs } from './commands/rawlogs.js';
+import { registerReport } from './commands/report.js';
+import { registerTags } from './commands/tags.js';
+import { registerWhoami } from './commands/whoami.js';
 import type { CommandContext } from './context.js';
 
 export const EXIT_CODE_HELP = `
@@ -54,7 +67,20 @@ export function buildProgram(context: CommandContext, version: string): Command 
     })
     .addHelpText('after', EXIT_CODE_HELP);
 
+  registerOffers(program, context);
+  registerAffiliates(program, context);
+  registerAffiliateUsers(program, context);
+  registerAdvertisers(program, context);
+  registerConversions(program, context);
+  registerGoals(program, context);
+  registerTags(program, context);
+  registerOfferFiles(program, context);
+  registerReport(program, context);
+  registerRawLogs(program, context);
+  registerCall(program, context);
+  registerWhoami(program, context);
   registerLogin(program, context);
   registerConfig(program, context);
+  registerEmulator(program, context);
   return program;
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 
 import type { CommandContext } from '../context.js';
+import { registerOfferActions } from './offer-actions.js';
 import type { RecordResource, ResourceSpec } from './resource.js';
 import { registerResource } from './resource.js';
 
@@ -13,7 +14,9 @@ export const offersSpec: ResourceSpec = {
   select: (client) => client.offers as RecordResource,
 };
 
-/** Registers `tsoffers offers list|get|create|update`. */
+/** Registers `tsoffers offers` with list, get, create, update and the offer actions. */
 export function registerOffers(program: Command, context: CommandContext): Command {
-  return registerResource(program, context, offersSpec);
+  const offers = registerResource(program, context, offersSpec);
+  registerOfferActions(offers, context);
+  return offers;
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 
+import type { ReportPage } from '../../index.js';
 import { findMethod, findModel, suggestNames } from '../../catalogue.js';
 import { CliUsageError } from '../cli-error.js';
 import type { CommandContext } from '../context.js';
@@ -112,7 +113,7 @@ Examples:
       .action(async (flags: ReportFlags, command: Command) => {
         const params = buildReportParams(kind, flags);
         const client = await context.connect(command);
-        const result = await client.reports[kind.method](params as never);
+        const result = await client.reports[kind.method](params);
         const { rows, totals } = reportRows(result);
         const sink = createRecordSink(context.format(command), context.io.stdout, params.fields);
         rows.forEach((row) => sink.write(row));
@@ -217,13 +218,8 @@ function checkReportNames(kind: ReportKind, flag: string, names: readonly string
   }
 }
 
-function reportRows(result: unknown): { rows: unknown[]; totals?: unknown } {
-  if (result === null || typeof result !== 'object') return { rows: [] };
-  const record = result as { items?: unknown; data?: unknown; totals?: unknown };
-  const rows = Array.isArray(record.items)
-    ? record.items
-    : Array.isArray(record.data)
-      ? record.data
-      : [];
-  return record.totals === undefined ? { rows } : { rows, totals: record.totals };
+function reportRows(result: ReportPage): { rows: readonly unknown[]; totals?: unknown } {
+  return result.totals === undefined
+    ? { rows: result.rows }
+    : { rows: result.rows, totals: result.totals };
 }
