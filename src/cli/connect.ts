@@ -9,6 +9,7 @@ export interface ClientSettings {
   networkToken: string;
   endpoint?: string;
   timeoutMs?: number;
+  maxRetries?: number;
 }
 
 /** Builds a client from explicit settings. */
@@ -18,6 +19,7 @@ export function createClient(settings: ClientSettings): HasOffers {
     networkToken: settings.networkToken,
     ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
     ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
+    ...(settings.maxRetries === undefined ? {} : { maxRetries: settings.maxRetries }),
   });
 }
 

@@ -15,6 +15,7 @@ export interface ConnectionFlags {
   token?: string;
   endpoint?: string;
   timeout?: string;
+  retries?: string;
 }
 
 /** Resolved connection settings, with the source of each value for messages. */
@@ -23,6 +24,7 @@ export interface ConnectionSettings {
   networkToken: string;
   endpoint?: string;
   timeoutMs?: number;
+  maxRetries?: number;
   profile: string;
   configFile: string;
   warnings: string[];
@@ -90,8 +92,10 @@ export async function resolveSettings(
     warnings,
   };
   if (endpoint !== undefined) settings.endpoint = checkEndpoint(endpoint);
-  if (flags.timeout !== undefined)
+  if (flags.timeout !== undefined) {
     settings.timeoutMs = parsePositiveInteger('--timeout', flags.timeout);
+  }
+  if (flags.retries !== undefined) settings.maxRetries = parseCount('--retries', flags.retries);
   return settings;
 }
 
@@ -99,6 +103,14 @@ export async function resolveSettings(
 export function parsePositiveInteger(flag: string, value: string): number {
   if (!/^\d+$/.test(value.trim()) || Number(value) < 1) {
     throw new CliUsageError(`invalid ${flag} '${value}': expected a positive whole number`);
+  }
+  return Number(value);
+}
+
+/** Parses a flag value that must be a whole number, zero included. */
+export function parseCount(flag: string, value: string): number {
+  if (!/^\d+$/.test(value.trim())) {
+    throw new CliUsageError(`invalid ${flag} '${value}': expected a whole number, 0 or more`);
   }
   return Number(value);
 }
