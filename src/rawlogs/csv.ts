@@ -89,15 +89,9 @@ export class CsvRecordDecoder {
     if (this.parser === undefined) {
       this.pending += text;
       this.tryReadHeader();
-      return this.records.splice(0);
+    } else {
+      this.feedHoldingCarriageReturn(text);
     }
-    let next = this.pending + text;
-    this.pending = '';
-    if (next.endsWith('\r')) {
-      this.pending = '\r';
-      next = next.slice(0, -1);
-    }
-    this.feed(next);
     return this.records.splice(0);
   }
 
@@ -123,7 +117,17 @@ export class CsvRecordDecoder {
     const text = this.pending;
     this.pending = '';
     this.startParser(text.slice(0, headerEnd));
-    this.push(text.slice(headerEnd));
+    this.feedHoldingCarriageReturn(text.slice(headerEnd));
+  }
+
+  private feedHoldingCarriageReturn(text: string): void {
+    let next = this.pending + text;
+    this.pending = '';
+    if (next.endsWith('\r')) {
+      this.pending = '\r';
+      next = next.slice(0, -1);
+    }
+    this.feed(next);
   }
 
   private startParser(headerLine: string): void {

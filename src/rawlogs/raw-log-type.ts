@@ -54,7 +54,10 @@ export function createRawLogType(logType: LogType, deps: RawLogsDeps): RawLogTyp
     return link;
   }
 
-  async function* readRecords(filename: string, options: RecordsOptions): AsyncGenerator<LogRecord> {
+  async function* readRecords(
+    filename: string,
+    options: RecordsOptions,
+  ): AsyncGenerator<LogRecord> {
     const link = await getDownloadLink(filename);
     options.signal?.throwIfAborted();
     const archive = await deps.download(link, options.signal);
