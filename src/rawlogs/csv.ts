@@ -75,6 +75,9 @@ function createSchema(columnCount: number, rowDelimiter: string): Schema {
  *
  * udsv parses the rows, and this class owns what udsv leaves to its caller: the header, the
  * line ending, and a CRLF split across two chunks, which udsv would read as a stray "\n" value.
+ *
+ * NOTE: in a file with a single column, udsv 0.7.3 drops every row whose value is empty (`""`),
+ * taking it for a blank line. Raw log files have many columns, so this has not been worked around.
  */
 export class CsvRecordDecoder {
   private header: string[] | undefined;
