@@ -81,6 +81,7 @@ function createSchema(columnCount: number, rowDelimiter: string): Schema {
  */
 export class CsvRecordDecoder {
   private header: string[] | undefined;
+  private headerHasProto = false;
   private parser: Parser | undefined;
   private pending = '';
   private fedParser = false;
@@ -140,6 +141,7 @@ export class CsvRecordDecoder {
     const header = splitHeader(line);
     checkHeader(header);
     this.header = header;
+    this.headerHasProto = header.includes('__proto__');
     this.parser = initParser(createSchema(header.length, rowDelimiter));
   }
 
@@ -163,14 +165,21 @@ export class CsvRecordDecoder {
       );
     }
     const record: LogRecord = {};
-    for (let index = 0; index < header.length; index++) {
-      // defineProperty keeps a column named "__proto__" an ordinary field.
-      Object.defineProperty(record, header[index]!, {
-        value: row[index]!,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+    if (this.headerHasProto) {
+      for (let index = 0; index < header.length; index++) {
+        // defineProperty keeps a column named "__proto__" an ordinary field.
+        Object.defineProperty(record, header[index]!, {
+          value: row[index]!,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+    } else {
+      // Plain assignment is several times faster than defineProperty on 57-column rows.
+      for (let index = 0; index < header.length; index++) {
+        record[header[index]!] = row[index]!;
+      }
     }
     this.records.push(record);
   };
