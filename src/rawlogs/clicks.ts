@@ -101,9 +101,10 @@ export function datetimeField(record: LogRecord, column: string): Date | undefin
   if (text === '') {
     return undefined;
   }
-  const match = DATETIME_PATTERN.exec(text);
-  const date = match === null ? undefined : new Date(`${text.replace(' ', 'T')}Z`);
-  if (date === undefined || Number.isNaN(date.getTime())) {
+  const date = DATETIME_PATTERN.test(text) ? new Date(`${text.replace(' ', 'T')}Z`) : undefined;
+  // Date rolls "2016-02-30" over to March 1, so the round trip catches days a month lacks.
+  const roundTrip = date !== undefined && !Number.isNaN(date.getTime()) ? date.toISOString() : '';
+  if (date === undefined || roundTrip.slice(0, 19) !== text.replace(' ', 'T')) {
     throw new RawLogFormatError(
       `Log column ${JSON.stringify(column)} holds ${JSON.stringify(text)}, ` +
         'which is not a UTC time of the form YYYY-MM-DD HH:MM:SS.',

@@ -66,7 +66,12 @@ describe('field readers', () => {
   });
 
   it('datetimeField rejects other forms', () => {
-    for (const text of ['2016-09-09T14:00:44Z', '2016-13-09 14:00:44', '1473429644']) {
+    for (const text of [
+      '2016-09-09T14:00:44Z',
+      '2016-13-09 14:00:44',
+      '2016-02-30 10:00:00',
+      '1473429644',
+    ]) {
       expect(() => datetimeField({ t: text }, 't'), text).toThrow(/YYYY-MM-DD HH:MM:SS/);
     }
   });

@@ -97,3 +97,13 @@ describe('decodeCsvRecords', () => {
     expect(csv.end()).toEqual([{ a: '3', b: '4' }]);
   });
 });
+
+describe('single-column files', () => {
+  for (const size of [1, 4, 1000]) {
+    it(`empty quoted values survive, ${size}-byte chunks`, async () => {
+      const text = 'only\r\n""\r\n"a\r\nb"\r\n\r\n""';
+      const records = await decode(text, size);
+      expect(records).toEqual([{ only: '' }, { only: 'a\r\nb' }, { only: '' }]);
+    });
+  }
+});
