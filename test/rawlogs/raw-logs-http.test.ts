@@ -246,6 +246,24 @@ describe('createRawLogs over HTTP', () => {
     ]);
   });
 
+  it('findAll stops when the caller stops', async () => {
+    for await (const record of createRawLogs(deps).clicks.findAll('20160909')) {
+      expect(record.offer_id).toBe('13');
+      break;
+    }
+    expect(requests).toEqual([
+      'listLogs clicks',
+      'getDownloadLink clicks',
+      `download ${RECORDED_FILE}`,
+    ]);
+  });
+
+  it('each readers object has its own link cache', async () => {
+    await createRawLogs(deps).clicks.getDownloadLink(BUILT_FILE);
+    await createRawLogs(deps).clicks.getDownloadLink(BUILT_FILE);
+    expect(requests).toEqual(['getDownloadLink clicks', 'getDownloadLink clicks']);
+  });
+
   it('conversions keep their own header', async () => {
     const records = await collect(createRawLogs(deps).conversions.records(CONVERSIONS_FILE));
     expect(records).toEqual([{ conversion_id: 'c1', payout: '1.50' }]);
