@@ -1,7 +1,7 @@
 import { RawLogFormatError } from './errors.js';
 import type { LogRecord } from './types.js';
 
-/** Columns of a clicks log in file order, as recorded in 2016; newer files may add more. */
+/** Columns of a clicks log in file order, as recorded in 2016. Newer files may add more. */
 export const CLICK_COLUMNS = [
   'transaction_id',
   'affiliate_id',
@@ -73,7 +73,7 @@ function fieldOf(record: LogRecord, column: string): string {
   const value = record[column];
   if (value === undefined) {
     throw new RawLogFormatError(
-      `Log record has no column ${JSON.stringify(column)}; its columns are ` +
+      `Log record has no column ${JSON.stringify(column)}. Its columns are ` +
         `${Object.keys(record).join(', ')}.`,
     );
   }

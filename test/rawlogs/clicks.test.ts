@@ -77,6 +77,6 @@ describe('field readers', () => {
   });
 
   it('missing column names the columns present', () => {
-    expect(() => numberField({ a: '1' }, 'b')).toThrow('no column "b"; its columns are a.');
+    expect(() => numberField({ a: '1' }, 'b')).toThrow('no column "b". Its columns are a.');
   });
 });

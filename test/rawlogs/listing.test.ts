@@ -12,7 +12,7 @@ interface Recorded {
   response: { body: string; body_encoding?: string };
 }
 
-/** Replays the recorded RawLog API replies by method and parameters; downloads are not needed. */
+/** Replays the recorded RawLog API replies by method and parameters, without downloads. */
 function replayDeps(): RawLogsDeps {
   const entries = (JSON.parse(readFileSync(CASSETTE_PATH, 'utf8')) as Recorded[]).filter(
     (entry) => entry.response.body_encoding === undefined,

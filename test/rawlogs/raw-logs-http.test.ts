@@ -258,7 +258,7 @@ describe('createRawLogs over HTTP', () => {
     ]);
   });
 
-  it('each readers object has its own link cache', async () => {
+  it('separate readers keep separate caches', async () => {
     await createRawLogs(deps).clicks.getDownloadLink(BUILT_FILE);
     await createRawLogs(deps).clicks.getDownloadLink(BUILT_FILE);
     expect(requests).toEqual(['getDownloadLink clicks', 'getDownloadLink clicks']);
