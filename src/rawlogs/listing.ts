@@ -1,6 +1,6 @@
 import { RawLogFormatError } from './errors.js';
 
-/** One day of logs as listDateDirs returns it, e.g. `{ dirName: '20160909', displayName: 'Sep 9, 2016' }`. */
+/** One day of logs as listDateDirs returns it, such as `20160909` shown as `Sep 9, 2016`. */
 export class DateDir {
   constructor(
     readonly dirName: string,

@@ -3,7 +3,8 @@ import { LOG_TYPES } from './types.js';
 import type { LogType } from './types.js';
 
 const DATE_DIR_PATTERN = /^(\d{4})(\d{2})(\d{2})$/;
-const FILENAME_PATTERN = /^(\d{8})\/([a-z]+)-(\d+)-([A-Za-z0-9]+)\.zip$/;
+// Recorded names end in six random letters and digits; `_` and `-` are allowed there as well.
+const FILENAME_PATTERN = /^(\d{8})\/([a-z]+)-(\d+)-([A-Za-z0-9_-]+)\.zip$/;
 
 /** Returns true when `yyyymmdd` names a real calendar day. */
 function isCalendarDay(yyyymmdd: string): boolean {
@@ -32,7 +33,7 @@ export function checkDateDir(dateDir: unknown): string {
 /** Checks a log file name such as `20160909/clicks-1473411600-SlY9UO.zip` and returns it. */
 export function checkFilename(filename: unknown, logType: LogType): string {
   const expected =
-    `expected YYYYMMDD/${logType}-<digits>-<letters or digits>.zip, ` +
+    `expected YYYYMMDD/${logType}-<digits>-<random letters and digits>.zip, ` +
     `for example "20160909/${logType}-1473411600-SlY9UO.zip", as listLogs() returns it.`;
   const match = typeof filename === 'string' ? FILENAME_PATTERN.exec(filename) : null;
   if (match === null || !isCalendarDay(match[1] ?? '')) {

@@ -36,7 +36,7 @@ describe('CSV in ZIP round trip', () => {
         fc.boolean(),
         fc.array(fc.nat(), { maxLength: 20 }),
         async ([header, rows], lineEnd, method, descriptors, cutSeeds) => {
-          // A leading byte order mark is dropped as encoding noise, so no header may start with one.
+          // The reader drops a leading byte order mark, so no first column name may start with one.
           fc.pre(!(header[0] ?? '').startsWith('\uFEFF'));
           const rowsWithHeader = [header, ...rows];
           const csv = toCsv(rowsWithHeader, lineEnd);

@@ -51,6 +51,18 @@ describe('raw log input checks', () => {
     });
   }
 
+  it('accepts recorded file names', async () => {
+    const { rawLogs, calls } = trackedRawLogs();
+    const names = [
+      '20160909/clicks-1473411600-SlY9UO.zip',
+      '20160912/clicks-1473670800-Zx_u-d.zip',
+    ];
+    for (const filename of names) {
+      await expect(rawLogs.clicks.getDownloadLink(filename)).rejects.toThrow(/no http\(s\) link/);
+    }
+    expect(calls).toEqual(['RawLog.getDownloadLink', 'RawLog.getDownloadLink']);
+  });
+
   it('rejects a file of another log type', () => {
     const { rawLogs, calls } = trackedRawLogs();
     const filename = '20160909/conversions-1473411600-SlY9UO.zip';
