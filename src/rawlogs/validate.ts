@@ -3,7 +3,7 @@ import { LOG_TYPES } from './types.js';
 import type { LogType } from './types.js';
 
 const DATE_DIR_PATTERN = /^(\d{4})(\d{2})(\d{2})$/;
-// Recorded names end in six random letters and digits; `_` and `-` are allowed there as well.
+// Recorded names end in six random letters and digits. `_` and `-` are allowed there too.
 const FILENAME_PATTERN = /^(\d{8})\/([a-z]+)-(\d+)-([A-Za-z0-9_-]+)\.zip$/;
 
 /** Returns true when `yyyymmdd` names a real calendar day. */

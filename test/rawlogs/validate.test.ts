@@ -51,7 +51,7 @@ describe('raw log input checks', () => {
     });
   }
 
-  it('accepts recorded file names', async () => {
+  it('accepts well-formed file names', async () => {
     const { rawLogs, calls } = trackedRawLogs();
     const names = [
       '20160909/clicks-1473411600-SlY9UO.zip',
