@@ -4,9 +4,9 @@ import { CliUsageError } from './cli-error.js';
 import type { ParamValue, Params } from './params.js';
 
 /**
- * Checks a raw call against the API catalogue before anything is sent: the target and method
- * must exist, every parameter name must belong to the method, required parameters must be
- * present, and enum and contain values must be among the allowed ones.
+ * Checks a raw call against the API catalogue before anything is sent. The target and method
+ * must exist and every parameter must belong to the method. Required parameters must be
+ * present, and enum and contain values must be allowed ones.
  */
 export function validateCall(target: string, method: string, params: Params): MethodSpec {
   const spec = lookupMethod(target, method);

@@ -60,7 +60,7 @@ export async function readConfig(path: string): Promise<ConfigFile> {
 }
 
 /**
- * Writes the configuration file with mode 0600, because it holds the network token. The text
+ * Writes the configuration file with mode 0600, because it contains the network token. The text
  * goes to a temporary file first and is renamed over the old one, so a crash never leaves a
  * half-written file.
  */

@@ -16,7 +16,7 @@ export interface GlobalFlags extends ConnectionFlags {
   quiet?: boolean;
 }
 
-/** What a command needs from its surroundings: streams, flags, output and a client. */
+/** Streams, flags, output format and client access, shared by every command. */
 export interface CommandContext {
   readonly io: CliIo;
   globals(command: Command): GlobalFlags;

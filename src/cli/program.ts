@@ -56,7 +56,10 @@ export function buildProgram(context: CommandContext, version: string): Command 
     )
     .addOption(new Option('--timeout <ms>', 'time limit per request attempt, in milliseconds'))
     .addOption(
-      new Option('--retries <n>', 'retries after a rate limit or a failed read (0 sends each call once)'),
+      new Option(
+        '--retries <n>',
+        'retries after a rate limit or a failed read (0 sends each call once)',
+      ),
     )
     .addOption(new Option('--json', 'print JSON'))
     .addOption(new Option('--ndjson', 'print one JSON record per line'))

@@ -20,7 +20,7 @@ export interface RawLogSource {
 
 export type ExportFormat = 'ndjson' | 'csv';
 
-/** What one export run writes. */
+/** Settings of one export run. */
 export interface ExportPlan {
   logType: string;
   dayDirs: readonly string[];

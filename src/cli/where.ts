@@ -15,7 +15,7 @@ export type FilterOperator =
   | 'TRUE'
   | 'FALSE';
 
-/** One parsed `--where` condition. `values` holds several entries only for an IN list. */
+/** One parsed `--where` condition. `values` contains several entries only for an IN list. */
 export interface WhereCondition {
   field: string;
   operator: FilterOperator;
@@ -118,8 +118,8 @@ function mergeCondition(existing: FilterValue | undefined, condition: WhereCondi
   if (operator === 'EQUAL_TO') {
     if (existing === undefined) return values.length === 1 ? (values[0] ?? '') : values;
     if (typeof existing === 'string' || Array.isArray(existing)) {
-      // Two equality tests on one field can only both hold for the same value, so the user
-      // most likely meant "any of"; the list form says that explicitly.
+      // Two equality tests on one field can only both be true for the same value, so the user
+      // most likely meant "any of". The IN list expresses that.
       return [...new Set([...[existing].flat(), ...values])];
     }
     throw conflictingConditions(field);

@@ -41,7 +41,10 @@ describe('login', () => {
 
     const whoami = await runCli(['whoami', '--json'], { env });
     expect(whoami.code).toBe(0);
-    expect(JSON.parse(whoami.stdout)).toMatchObject({ profile: 'default', credentials: 'accepted' });
+    expect(JSON.parse(whoami.stdout)).toMatchObject({
+      profile: 'default',
+      credentials: 'accepted',
+    });
   });
 
   it('refuses wrong credentials and stores nothing', async () => {
@@ -59,7 +62,9 @@ describe('config', () => {
   it('sets, gets and lists values with the token masked', async () => {
     const env = await configEnv();
     const token = server.emulator.networkToken;
-    expect((await runCli(['config', 'set', 'network-id', 'demo', '--profile', 'staging'], { env })).code).toBe(0);
+    expect(
+      (await runCli(['config', 'set', 'network-id', 'demo', '--profile', 'staging'], { env })).code,
+    ).toBe(0);
     const setToken = await runCli(['config', 'set', 'network-token', '-', '--profile', 'staging'], {
       env,
       stdin: `${token}\n`,
@@ -68,7 +73,9 @@ describe('config', () => {
 
     const got = await runCli(['config', 'get', 'network-id', '--profile', 'staging'], { env });
     expect(got.stdout).toBe('demo\n');
-    const gotToken = await runCli(['config', 'get', 'network-token', '--profile', 'staging'], { env });
+    const gotToken = await runCli(['config', 'get', 'network-token', '--profile', 'staging'], {
+      env,
+    });
     expect(gotToken.stdout).toBe(`****${token.slice(-4)}\n`);
 
     const list = await runCli(['config', 'list', '--json'], { env });
@@ -90,7 +97,10 @@ describe('config', () => {
     const env = await configEnv();
     await runCli(['config', 'set', 'network-id', 'wrong-network'], { env });
     await runCli(['config', 'set', 'endpoint', server.emulator.url], { env });
-    await runCli(['config', 'set', 'network-token', '-'], { env, stdin: `${server.emulator.networkToken}\n` });
+    await runCli(['config', 'set', 'network-token', '-'], {
+      env,
+      stdin: `${server.emulator.networkToken}\n`,
+    });
     const fromProfile = await runCli(['whoami'], { env });
     expect(fromProfile.code).toBe(3);
     const fromEnvironment = await runCli(['whoami', '--json'], {

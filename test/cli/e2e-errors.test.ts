@@ -31,22 +31,49 @@ function urlOf(http: Server): string {
 
 describe('usage errors', () => {
   it.each([
-    [['offers', 'list', '--where', 'status'], "error: invalid --where 'status': expected field=value"],
-    [['offers', 'list', '--where', 'stauts=active'], "error: unknown field 'stauts' in --where for Offer (closest: status)"],
+    [
+      ['offers', 'list', '--where', 'status'],
+      "error: invalid --where 'status': expected field=value",
+    ],
+    [
+      ['offers', 'list', '--where', 'stauts=active'],
+      "error: unknown field 'stauts' in --where for Offer (closest: status)",
+    ],
     [['offers', 'list', '--sort', '--id'], "error: invalid --sort '--id'"],
-    [['offers', 'list', '--limit', 'ten'], "error: invalid --limit 'ten': expected a positive whole number"],
-    [['offers', 'list', '--contain', 'Contry'], "error: unknown --contain 'Contry' for Offer (closest: Country)"],
+    [
+      ['offers', 'list', '--limit', 'ten'],
+      "error: invalid --limit 'ten': expected a positive whole number",
+    ],
+    [
+      ['offers', 'list', '--contain', 'Contry'],
+      "error: unknown --contain 'Contry' for Offer (closest: Country)",
+    ],
     [['offers', 'list', '--bogus'], "error: unknown option '--bogus'"],
     [['offers', 'get', 'abc'], "error: invalid offer id 'abc': expected a positive whole number"],
     [['offers', 'list', '--json', '--csv'], 'error: conflicting output flags --json and --csv'],
     [['call', 'Ofer', 'findAll'], "error: unknown target 'Ofer' (closest: Offer)"],
     [['call', 'Offer', 'findAl'], 'error: unknown method Offer.findAl (closest: findAll'],
     [['call', 'Offer', 'create'], "error: missing required parameter 'data'"],
-    [['affiliates', 'create', 'compnay=X'], "error: unknown field 'compnay' for Affiliate (closest: company)"],
-    [['report', 'stats', '--groups', 'Stat.ofer_id'], "error: invalid --groups 'Stat.ofer_id' for Report.getStats (closest: Stat.offer_id)"],
-    [['report', 'stats', '--from', '2024-02-30'], "error: invalid --from '2024-02-30': expected a date as YYYY-MM-DD"],
-    [['rawlogs', 'export', '--type', 'clicks'], "error: required option '-o, --out <dir>' not specified"],
-    [['rawlogs', 'list', '--type', 'views'], "error: option '-t, --type <type>' argument 'views' is invalid"],
+    [
+      ['affiliates', 'create', 'compnay=X'],
+      "error: unknown field 'compnay' for Affiliate (closest: company)",
+    ],
+    [
+      ['report', 'stats', '--groups', 'Stat.ofer_id'],
+      "error: invalid --groups 'Stat.ofer_id' for Report.getStats (closest: Stat.offer_id)",
+    ],
+    [
+      ['report', 'stats', '--from', '2024-02-30'],
+      "error: invalid --from '2024-02-30': expected a date as YYYY-MM-DD",
+    ],
+    [
+      ['rawlogs', 'export', '--type', 'clicks'],
+      "error: required option '-o, --out <dir>' not specified",
+    ],
+    [
+      ['rawlogs', 'list', '--type', 'views'],
+      "error: option '-t, --type <type>' argument 'views' is invalid",
+    ],
     [['nosuchcommand'], "error: unknown command 'nosuchcommand'"],
   ])('%j exits 2 before sending', async (args, message) => {
     const before = await server.requestCount();
@@ -77,7 +104,9 @@ describe('server errors', () => {
   });
 
   it('exits 3 for a wrong network id', async () => {
-    const result = await runCli(['whoami'], { env: { ...server.env, HASOFFERS_NETWORK_ID: 'other' } });
+    const result = await runCli(['whoami'], {
+      env: { ...server.env, HASOFFERS_NETWORK_ID: 'other' },
+    });
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('error: ');
   });
@@ -97,7 +126,9 @@ describe('server errors', () => {
     try {
       const first = await runCli(['offers', 'list', '--limit', '1'], { env: limited.env });
       expect(first.code).toBe(0);
-      const second = await runCli(['--retries', '0', 'offers', 'list', '--limit', '1'], { env: limited.env });
+      const second = await runCli(['--retries', '0', 'offers', 'list', '--limit', '1'], {
+        env: limited.env,
+      });
       expect(second.code).toBe(5);
       expect(second.stderr).toContain('API usage exceeded rate limit');
       expect(second.stderr).toContain('hint: the network allows about 50 calls per 10 seconds');
@@ -124,7 +155,9 @@ describe('server errors', () => {
         env: { ...server.env, HASOFFERS_ENDPOINT: urlOf(http) },
       });
       expect(result.code).toBe(6);
-      expect(result.stderr).toContain('hint: run the command again, or allow more time with --timeout');
+      expect(result.stderr).toContain(
+        'hint: run the command again, or allow more time with --timeout',
+      );
     } finally {
       http.closeAllConnections();
       await new Promise((resolve) => http.close(resolve));

@@ -13,7 +13,9 @@ let newestDay: string;
 
 beforeAll(async () => {
   server = await startTestEmulator({ rawLogs: { days: 3, rowsPerHour: 4 } });
-  const listed = await runCli(['rawlogs', 'list', '--type', 'clicks', '--json'], { env: server.env });
+  const listed = await runCli(['rawlogs', 'list', '--type', 'clicks', '--json'], {
+    env: server.env,
+  });
   const days = JSON.parse(listed.stdout) as Array<{ day: string }>;
   newestDay = days[0]?.day ?? '';
 });
@@ -29,7 +31,9 @@ function dashed(day: string): string {
 describe('rawlogs', () => {
   it('lists days newest first', async () => {
     expect(newestDay).toMatch(/^\d{8}$/);
-    const result = await runCli(['rawlogs', 'list', '--type', 'clicks', '--csv'], { env: server.env });
+    const result = await runCli(['rawlogs', 'list', '--type', 'clicks', '--csv'], {
+      env: server.env,
+    });
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')[0]).toBe('day,name');
   });
@@ -46,7 +50,9 @@ describe('rawlogs', () => {
     const summary = JSON.parse(result.stdout) as Array<{ file: string; rows: number }>;
     expect(summary).toHaveLength(1);
     expect(await readdir(out)).toEqual([`clicks-${newestDay}.ndjson`]);
-    const lines = (await readFile(join(out, `clicks-${newestDay}.ndjson`), 'utf8')).trimEnd().split('\n');
+    const lines = (await readFile(join(out, `clicks-${newestDay}.ndjson`), 'utf8'))
+      .trimEnd()
+      .split('\n');
     expect(lines).toHaveLength(summary[0]?.rows ?? -1);
     const first = JSON.parse(lines[0] ?? '') as Record<string, string>;
     expect(first.transaction_id).toBeTruthy();
@@ -57,7 +63,19 @@ describe('rawlogs', () => {
     const out = await mkdtemp(join(tmpdir(), 'tsoffers-rawlogs-'));
     const day = dashed(newestDay);
     const result = await runCli(
-      ['rawlogs', 'export', '--from', day, '--out', out, '--format', 'csv', '--per', 'file', '--quiet'],
+      [
+        'rawlogs',
+        'export',
+        '--from',
+        day,
+        '--out',
+        out,
+        '--format',
+        'csv',
+        '--per',
+        'file',
+        '--quiet',
+      ],
       { env: server.env },
     );
     expect(result.code).toBe(0);

@@ -38,7 +38,17 @@ describe('offers list', () => {
 
   it('filters and sorts with --where and --sort', async () => {
     const result = await cli(
-      'offers', 'list', '--where', 'status=active', '--where', 'id>2', '--sort', '-id', '--fields', 'id,status', '--json',
+      'offers',
+      'list',
+      '--where',
+      'status=active',
+      '--where',
+      'id>2',
+      '--sort',
+      '-id',
+      '--fields',
+      'id,status',
+      '--json',
     );
     expect(result.code).toBe(0);
     const offers = JSON.parse(result.stdout) as Array<{ id: string; status: string }>;
@@ -50,9 +60,23 @@ describe('offers list', () => {
   });
 
   it('joins conditions with --or', async () => {
-    const result = await cli('offers', 'list', '--where', 'id=1', '--where', 'id=2', '--or', '--fields', 'id', '--ndjson');
+    const result = await cli(
+      'offers',
+      'list',
+      '--where',
+      'id=1',
+      '--where',
+      'id=2',
+      '--or',
+      '--fields',
+      'id',
+      '--ndjson',
+    );
     expect(result.code).toBe(0);
-    const ids = result.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { id: string }).id);
+    const ids = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { id: string }).id);
     expect(ids.sort()).toEqual(['1', '2']);
   });
 
@@ -93,7 +117,14 @@ describe('offers get', () => {
 describe('writes and offer actions', () => {
   it('creates an affiliate, approves it and makes a tracking link', async () => {
     const created = await cli(
-      'affiliates', 'create', 'company=CLI Test Media', 'status=active', 'country=US', 'zipcode=10001', 'phone=+10000000001', '--json',
+      'affiliates',
+      'create',
+      'company=CLI Test Media',
+      'status=active',
+      'country=US',
+      'zipcode=10001',
+      'phone=+10000000001',
+      '--json',
     );
     expect(created.code).toBe(0);
     const affiliate = JSON.parse(created.stdout) as { id: string; company: string };
@@ -108,9 +139,18 @@ describe('writes and offer actions', () => {
     const body = JSON.parse(link.stdout) as { click_url?: string };
     expect(body.click_url).toContain(`aff_id=${affiliate.id}`);
 
-    const updated = await cli('affiliates', 'update', affiliate.id, 'company=Renamed Media', '--json');
+    const updated = await cli(
+      'affiliates',
+      'update',
+      affiliate.id,
+      'company=Renamed Media',
+      '--json',
+    );
     expect(updated.code).toBe(0);
-    expect(JSON.parse(updated.stdout)).toMatchObject({ id: affiliate.id, company: 'Renamed Media' });
+    expect(JSON.parse(updated.stdout)).toMatchObject({
+      id: affiliate.id,
+      company: 'Renamed Media',
+    });
   });
 
   it('blocks and unblocks an affiliate', async () => {
@@ -139,7 +179,13 @@ describe('call', () => {
 describe('report stats', () => {
   it('prints grouped rows as csv', async () => {
     const result = await cli(
-      'report', 'stats', '--fields', 'Stat.offer_id,Stat.clicks', '--groups', 'Stat.offer_id', '--csv',
+      'report',
+      'stats',
+      '--fields',
+      'Stat.offer_id,Stat.clicks',
+      '--groups',
+      'Stat.offer_id',
+      '--csv',
     );
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');

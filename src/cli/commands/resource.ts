@@ -146,35 +146,38 @@ Examples:
 /** Validates list flags and turns them into the client's query, before anything is sent. */
 export function buildListQuery(spec: ResourceSpec, flags: ListFlags): ListQuery {
   const query: ListQuery = {};
+
   const filters = filtersFromFlags(flags.where, flags.or === true);
   if (filters !== undefined) {
     const fieldNames = (flags.where ?? []).map((expression) => parseWhere(expression).field);
     checkFieldNames(spec.target, '--where', fieldNames);
     query.filters = filters;
   }
+
   const sort = parseSort(flags.sort);
   if (sort !== undefined) {
-    checkFieldNames(
-      spec.target,
-      '--sort',
-      sort.map((key) => key.replace(/^-/, '')),
-    );
+    const sortFields = sort.map((key) => key.replace(/^-/, ''));
+    checkFieldNames(spec.target, '--sort', sortFields);
     query.sort = sort;
   }
+
   const fields = parseNameList('--fields', flags.fields);
   if (fields !== undefined) {
     checkFieldNames(spec.target, '--fields', fields);
     query.fields = fields;
   }
+
   const contain = parseNameList('--contain', flags.contain);
   if (contain !== undefined) {
     checkContainAliases(spec.target, contain);
     query.contain = contain;
   }
+
   if (flags.limit !== undefined) query.limit = parsePositiveInteger('--limit', flags.limit);
   if (flags.page !== undefined) {
-    if (flags.all === true)
+    if (flags.all === true) {
       throw new CliUsageError('--page and --all cannot be combined: --all fetches every page');
+    }
     query.page = parsePositiveInteger('--page', flags.page);
   }
   return query;

@@ -6,7 +6,7 @@ import { formatKeyValue, formatTable } from './table.js';
 
 export type OutputFormat = 'table' | 'json' | 'ndjson' | 'csv';
 
-/** Where formatted text goes; a Node stream or a test buffer. */
+/** Destination of formatted text: a Node stream or a test buffer. */
 export interface TextOutput {
   write(text: string): unknown;
 }

@@ -8,7 +8,7 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
 export interface TableOptions {
   /** Column order; defaults to the order keys first appear in. */
   columns?: readonly string[];
-  /** Longest cell shown before it is cut with an ellipsis, in characters. @default 60 */
+  /** Maximum cell width in characters; longer cells are cut with an ellipsis. @default 60 */
   maxCellWidth?: number;
 }
 

@@ -9,11 +9,17 @@ export interface TestEmulator {
   requestCount(): Promise<number>;
 }
 
-/** Starts an emulator on 127.0.0.1 port 0 without a rate limit, unless options say otherwise. */
+/** Starts an emulator on 127.0.0.1 port 0 with no rate limit unless `options` sets one. */
 export async function startTestEmulator(
   options: Parameters<typeof startEmulator>[0] = {},
 ): Promise<TestEmulator> {
-  const emulator = await startEmulator({ port: 0, host: '127.0.0.1', seed: 3, rateLimit: false, ...options });
+  const emulator = await startEmulator({
+    port: 0,
+    host: '127.0.0.1',
+    seed: 3,
+    rateLimit: false,
+    ...options,
+  });
   return {
     emulator,
     env: {

@@ -56,7 +56,11 @@ export function runDemo(outDir: string): Promise<CliResult> {
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', join(REPO, 'src/cli/demo.ts'), '--out', outDir],
-      { cwd: REPO, env: { PATH: process.env.PATH, HOME: outDir }, stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        cwd: REPO,
+        env: { PATH: process.env.PATH, HOME: outDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     let stdout = '';
     let stderr = '';
