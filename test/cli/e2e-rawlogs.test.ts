@@ -88,4 +88,37 @@ describe('rawlogs', () => {
     expect(header?.startsWith('transaction_id,affiliate_id')).toBe(true);
     expect(rows.length).toBeGreaterThan(0);
   });
+
+  it('exits 7 when one day fails', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'tsoffers-rawlogs-'));
+    const days = JSON.parse(
+      (await runCli(['rawlogs', 'list', '--json'], { env: server.env })).stdout,
+    ) as Array<{ day: string }>;
+    const older = days[1]?.day ?? '';
+    const fault = { kind: 'http-5xx', target: 'RawLog', method: 'getDownloadLink', count: 1 };
+    await fetch(`${server.emulator.origin}/__admin/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(fault),
+    });
+    const result = await runCli(
+      [
+        '--retries',
+        '0',
+        'rawlogs',
+        'export',
+        '--from',
+        dashed(older),
+        '--to',
+        dashed(newestDay),
+        '--out',
+        out,
+      ],
+      { env: server.env },
+    );
+    expect(result.stderr).toContain('error: 1 of 2 output files failed and were not written');
+    expect(result.code).toBe(7);
+    const files = await readdir(out);
+    expect(files).toEqual([`clicks-${newestDay}.ndjson`]);
+  });
 });
