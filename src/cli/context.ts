@@ -28,11 +28,14 @@ export interface CommandContext {
   note(command: Command, message: string): void;
   /** Adds a secret that must be masked in everything printed from now on. */
   protect(secret: string): void;
+  /** Closes the keep-alive connections of every client this context created. */
+  closeClients(): Promise<void>;
 }
 
 /** Creates the context shared by every command; `protect` records secrets to redact. */
 export function createContext(io: CliIo, protect: (secret: string) => void): CommandContext {
   const globals = (command: Command): GlobalFlags => command.optsWithGlobals<GlobalFlags>();
+  const clients: HasOffers[] = [];
   return {
     io,
     globals,
@@ -41,11 +44,16 @@ export function createContext(io: CliIo, protect: (secret: string) => void): Com
     async connect(command) {
       // Loaded on demand so that commands which never call the API start without the client.
       const { connectClient } = await import('./connect.js');
-      return connectClient(globals(command), io, protect);
+      const client = await connectClient(globals(command), io, protect);
+      clients.push(client);
+      return client;
     },
     note(command, message) {
       if (globals(command).quiet !== true) io.stderr.write(`${message}\n`);
     },
     protect,
+    async closeClients() {
+      await Promise.all(clients.splice(0).map((client) => client.close()));
+    },
   };
 }

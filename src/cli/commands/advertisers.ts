@@ -10,6 +10,7 @@ export const advertisersSpec: ResourceSpec = {
   target: 'Advertiser',
   containable: true,
   writable: true,
+  tableColumns: ['id', 'company', 'status', 'country', 'account_manager_id', 'date_added'],
   select: (client) => client.advertisers as RecordResource,
 };
 

@@ -10,6 +10,7 @@ export const affiliateUsersSpec: ResourceSpec = {
   target: 'AffiliateUser',
   containable: true,
   writable: true,
+  tableColumns: ['id', 'affiliate_id', 'email', 'first_name', 'last_name', 'status'],
   select: (client) => client.affiliateUsers as RecordResource,
 };
 

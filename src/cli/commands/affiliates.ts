@@ -10,6 +10,7 @@ export const affiliatesSpec: ResourceSpec = {
   target: 'Affiliate',
   containable: true,
   writable: true,
+  tableColumns: ['id', 'company', 'status', 'country', 'account_manager_id', 'date_added'],
   select: (client) => client.affiliates as RecordResource,
 };
 

@@ -10,6 +10,16 @@ export const conversionsSpec: ResourceSpec = {
   target: 'Conversion',
   containable: true,
   writable: true,
+  tableColumns: [
+    'id',
+    'datetime',
+    'offer_id',
+    'affiliate_id',
+    'status',
+    'payout',
+    'revenue',
+    'currency',
+  ],
   select: (client) => client.conversions as RecordResource,
 };
 

@@ -10,6 +10,7 @@ export const goalsSpec: ResourceSpec = {
   target: 'Goal',
   containable: true,
   writable: true,
+  tableColumns: ['id', 'offer_id', 'name', 'status', 'default_payout', 'payout_type'],
   select: (client) => client.goals as RecordResource,
 };
 

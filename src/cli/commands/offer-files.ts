@@ -17,6 +17,7 @@ export const offerFilesSpec: ResourceSpec = {
   target: 'OfferFile',
   containable: true,
   writable: true,
+  tableColumns: ['id', 'offer_id', 'display', 'type', 'status', 'width', 'height'],
   select: (client) => client.offerFiles as RecordResource,
 };
 

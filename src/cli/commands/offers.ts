@@ -11,6 +11,15 @@ export const offersSpec: ResourceSpec = {
   target: 'Offer',
   containable: true,
   writable: true,
+  tableColumns: [
+    'id',
+    'name',
+    'status',
+    'currency',
+    'default_payout',
+    'payout_type',
+    'expiration_date',
+  ],
   select: (client) => client.offers as RecordResource,
 };
 

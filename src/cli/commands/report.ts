@@ -23,14 +23,30 @@ interface ReportFlags {
   totals?: boolean;
 }
 
-/** A report filter in wire shape: `{ conditional, values }` per field. */
-export type ReportFilters = Record<string, { conditional: string; values?: string[] }>;
+/** Parameters of a report call, in the client's `ReportOptions` shape. */
+export interface ReportParams {
+  fields: readonly string[];
+  groups?: string[];
+  filters: ReportFilters;
+  sort?: string[];
+  limit?: number;
+  page?: number;
+  totals?: boolean;
+  data_start: string;
+  data_end: string;
+}
 
-interface ReportKind {
+/** Conditionals of report filters; reports have no TRUE/FALSE and add BETWEEN. */
+export type ReportConditional = Exclude<WhereCondition['operator'], 'TRUE' | 'FALSE'> | 'BETWEEN';
+
+/** Report filters: a `{ conditional, values }` condition per field. */
+export type ReportFilters = Record<string, { conditional: ReportConditional; values?: string[] }>;
+
+export interface ReportKind {
   command: string;
   method: 'getStats' | 'getConversions';
   model: string;
-  defaultFields: string[];
+  defaultFields: readonly string[];
 }
 
 const KINDS: readonly ReportKind[] = [
@@ -124,7 +140,7 @@ Examples:
 }
 
 /** Validates report flags and builds the parameters of the report call. */
-export function buildReportParams(kind: ReportKind, flags: ReportFlags) {
+export function buildReportParams(kind: ReportKind, flags: ReportFlags): ReportParams {
   const range = resolveDayRange(flags.from, flags.to, 7);
   const fields = parseNameList('--fields', flags.fields) ?? kind.defaultFields;
   checkReportNames(kind, '--fields', fields);
@@ -142,17 +158,12 @@ export function buildReportParams(kind: ReportKind, flags: ReportFlags) {
     values: [formatDay(range.from), formatDay(range.to)],
   };
 
-  const params: {
-    fields: string[];
-    groups?: string[];
-    filters: ReportFilters;
-    sort?: string[];
-    limit?: number;
-    page?: number;
-    totals?: boolean;
-    data_start: string;
-    data_end: string;
-  } = { fields, filters, data_start: formatDay(range.from), data_end: formatDay(range.to) };
+  const params: ReportParams = {
+    fields,
+    filters,
+    data_start: formatDay(range.from),
+    data_end: formatDay(range.to),
+  };
   if (groups !== undefined) params.groups = groups;
   const sort = parseSort(flags.sort);
   if (sort !== undefined) {

@@ -4,6 +4,7 @@ import { CliError, CliUsageError } from '../cli-error.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { checkContainAliases, checkFieldNames, checkWritableFields } from '../model-fields.js';
+import type { OutputFormat } from '../output/format.js';
 import { createRecordSink, writeOne } from '../output/format.js';
 import { parseKeyValues } from '../params.js';
 import { parsePositiveInteger } from '../settings.js';
@@ -49,6 +50,8 @@ export interface ResourceSpec {
   /** Whether the target has `contain` on findAll. */
   containable: boolean;
   writable: boolean;
+  /** Columns a table shows when `--fields` is not given; the other formats print every field. */
+  tableColumns: readonly string[];
   /** Picks the resource from a connected client. */
   select(client: Awaited<ReturnType<CommandContext['connect']>>): RecordResource;
 }
@@ -101,7 +104,11 @@ function registerList(group: Command, context: CommandContext, spec: ResourceSpe
       'sort keys, comma-separated; a leading - sorts descending',
       collect,
     )
-    .option('-f, --fields <names>', 'fields to return, comma-separated', collect)
+    .option(
+      '-f, --fields <names>',
+      'fields to return, comma-separated (a table otherwise shows a few main ones)',
+      collect,
+    )
     .option(
       '-l, --limit <n>',
       `records per page (with --all: page size, default ${DEFAULT_PAGE_SIZE})`,
@@ -125,7 +132,7 @@ Examples:
       const query = buildListQuery(spec, flags);
       const format = context.format(command);
       const resource = spec.select(await context.connect(command));
-      const sink = createRecordSink(format, context.io.stdout, query.fields);
+      const sink = createRecordSink(format, context.io.stdout, listColumns(spec, format, query));
       if (flags.all === true) {
         await fetchAllPages(context, command, resource, query, (item) => sink.write(item));
         sink.end();
@@ -137,10 +144,22 @@ Examples:
       if (page.paginated && page.pageCount > page.page) {
         context.note(
           command,
-          `page ${page.page} of ${page.pageCount} (${page.count} ${spec.command}); use --page ${page.page + 1} or --all for more`,
+          `page ${page.page} of ${page.pageCount} (${page.count} records); use --page ${page.page + 1} or --all for more`,
         );
       }
     });
+}
+
+// A table of every field is too wide to read, so without --fields it shows a few key ones.
+// Contained models add columns that are only known from the records, so they turn this off.
+function listColumns(
+  spec: ResourceSpec,
+  format: OutputFormat,
+  query: ListQuery,
+): readonly string[] | undefined {
+  if (query.contain !== undefined) return undefined;
+  if (query.fields !== undefined) return query.fields;
+  return format === 'table' ? spec.tableColumns : undefined;
 }
 
 /** Validates list flags and turns them into the client's query, before anything is sent. */

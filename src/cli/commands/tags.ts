@@ -10,6 +10,7 @@ export const tagsSpec: ResourceSpec = {
   target: 'Tag',
   containable: false,
   writable: true,
+  tableColumns: ['id', 'name', 'active'],
   select: (client) => client.tags as RecordResource,
 };
 

@@ -35,7 +35,7 @@ Examples:
       const brand = await client.call('Application', 'getBrandInformation', {});
       writeOne(context.format(command), context.io.stdout, {
         networkId: settings.networkId,
-        endpoint: settings.endpoint ?? `https://${settings.networkId}.api.hasoffers.com/Apiv3/json`,
+        endpoint: client.toJSON().endpoint,
         profile: settings.profile,
         brand: findBrandName(brand) ?? '',
         credentials: 'accepted',
