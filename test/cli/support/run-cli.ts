@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -48,6 +49,43 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
     child.stdin.end(options.stdin ?? '');
   });
+}
+
+/** A CLI process left running, such as `tsoffers emulator`. */
+export interface RunningCli {
+  child: ChildProcessWithoutNullStreams;
+  /** Resolves with the first stdout text that matches the pattern. */
+  waitForOutput(pattern: RegExp): Promise<RegExpMatchArray>;
+  /** Resolves when the process ends. */
+  finished: Promise<CliResult>;
+}
+
+/** Spawns the CLI without waiting for it to end. */
+export function startCli(args: readonly string[], options: RunOptions = {}): RunningCli {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: tmpdir(), ...options.env };
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: REPO, env });
+  let stdout = '';
+  let stderr = '';
+  const listeners: Array<() => void> = [];
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    listeners.forEach((listener) => listener());
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const finished = new Promise<CliResult>((resolvePromise) =>
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr })),
+  );
+  const waitForOutput = (pattern: RegExp): Promise<RegExpMatchArray> =>
+    new Promise((resolvePromise, reject) => {
+      const check = (): void => {
+        const match = pattern.exec(stdout);
+        if (match) resolvePromise(match);
+      };
+      listeners.push(check);
+      check();
+      void finished.then(() => reject(new Error(`process ended before ${pattern}: ${stderr}`)));
+    });
+  return { child, waitForOutput, finished };
 }
 
 /** Spawns the demo script with its output directory. */
