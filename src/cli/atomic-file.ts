@@ -39,9 +39,7 @@ export class AtomicFile {
     this.throwIfFailed();
     this.written += Buffer.byteLength(text);
     if (!this.stream.write(text)) {
-      await Promise.race([once(this.stream, 'drain'), once(this.stream, 'close')]).catch(
-        () => undefined,
-      );
+      await this.drained();
       this.throwIfFailed();
     }
   }
@@ -58,6 +56,19 @@ export class AtomicFile {
   async abort(): Promise<void> {
     await this.close();
     await rm(this.temporaryPath, { force: true });
+  }
+
+  // Resolves on 'drain', or on 'close' after a failure, and removes both listeners either way.
+  private drained(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        this.stream.off('drain', done);
+        this.stream.off('close', done);
+        resolve();
+      };
+      this.stream.on('drain', done);
+      this.stream.on('close', done);
+    });
   }
 
   private async close(): Promise<void> {

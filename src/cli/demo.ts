@@ -68,7 +68,7 @@ async function main(): Promise<void> {
 async function runWorkflow(demo: DemoEnvironment): Promise<void> {
   await step('Check the credentials', ['whoami'], demo);
 
-  const offersJson = await step(
+  const offersTable = await step(
     'List the five offers with the highest default payout',
     [
       'offers',
@@ -81,16 +81,15 @@ async function runWorkflow(demo: DemoEnvironment): Promise<void> {
       '5',
       '--fields',
       'id,name,status,default_payout',
-      '--json',
       '--quiet',
     ],
     demo,
   );
-  const offers = JSON.parse(offersJson) as Array<{ id: string }>;
-  const offerId = offers[0]?.id;
+  // The first column of the first row under the header is the top offer's id.
+  const offerId = /\n\s*(\d+)\s/.exec(offersTable)?.[1];
   if (offerId === undefined) throw new Error('the emulator returned no active offers');
 
-  const affiliateJson = await step(
+  const affiliateRecord = await step(
     'Create an affiliate',
     [
       'affiliates',
@@ -100,11 +99,10 @@ async function runWorkflow(demo: DemoEnvironment): Promise<void> {
       'country=US',
       'zipcode=10001',
       'phone=+10000000001',
-      '--json',
     ],
     demo,
   );
-  const affiliateId = (JSON.parse(affiliateJson) as { id?: string }).id;
+  const affiliateId = /^id\s+(\d+)$/m.exec(affiliateRecord)?.[1];
   if (affiliateId === undefined) throw new Error('affiliates create printed no id');
 
   await step(
@@ -139,13 +137,13 @@ async function runWorkflow(demo: DemoEnvironment): Promise<void> {
     demo,
   );
 
-  const daysJson = await step(
+  const daysTable = await step(
     'List the days with click logs',
-    ['rawlogs', 'list', '--type', 'clicks', '--json'],
+    ['rawlogs', 'list', '--type', 'clicks'],
     demo,
   );
-  const days = JSON.parse(daysJson) as Array<{ day: string }>;
-  const day = days[0]?.day;
+  // Days are listed newest first, so the first row is the most recent day.
+  const day = /\n\s*(\d{8})\s/.exec(daysTable)?.[1];
   if (day === undefined) throw new Error('the emulator listed no click log days');
   const dayText = `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`;
   await step(
