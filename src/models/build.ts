@@ -1,0 +1,84 @@
+import type { HasOffers } from '../client.js';
+import { isJsonObject, toPlain } from '../core/json.js';
+import type { JsonObject, JsonValue } from '../core/json.js';
+import { Model } from './model.js';
+import type { Contained } from './model.js';
+import { modelClassFor } from './registry.js';
+import type { ModelClass } from './registry.js';
+
+/**
+ * Builds one model from `{"<Model>": {...}, "<Contained>": ...}`, or from a bare record when the
+ * model key is missing (tag relation adds, setAffiliateApproval).
+ */
+export function buildModel<T extends Model>(
+  data: JsonObject,
+  modelClass: ModelClass<T>,
+  client: HasOffers,
+): T {
+  const wrapped = data.get(modelClass.modelName);
+  if (!isJsonObject(wrapped)) return new modelClass(plainFields(data), {}, client);
+  const contained: Record<string, Contained> = {};
+  for (const [name, value] of data) {
+    if (name !== modelClass.modelName)
+      contained[name.toLowerCase()] = buildContained(name, value, client);
+  }
+  return new modelClass(plainFields(wrapped), contained, client);
+}
+
+/**
+ * Builds the models of an id-keyed map or an array, in server order. Entries that do not hold
+ * the expected model key (tag relations come as `OffersTags`) are built from each key they hold.
+ */
+export function buildModels<T extends Model>(
+  rows: JsonValue,
+  modelClass: ModelClass<T>,
+  client: HasOffers,
+): T[] {
+  const entries = isJsonObject(rows) ? [...rows.values()] : Array.isArray(rows) ? rows : [];
+  const result: T[] = [];
+  for (const entry of entries) {
+    if (!isJsonObject(entry)) continue;
+    if (entry.has(modelClass.modelName)) {
+      result.push(buildModel(entry, modelClass, client));
+      continue;
+    }
+    for (const value of entry.values()) {
+      if (isJsonObject(value)) result.push(new modelClass(plainFields(value), {}, client));
+    }
+  }
+  return result;
+}
+
+/** A to-many relation is a map of records (one → model, several → list); `[]` means none. */
+function buildContained(name: string, value: JsonValue, client: HasOffers): Contained {
+  if (typeof value === 'string') return value.length > 0 ? value : null;
+  if (Array.isArray(value)) {
+    const models = value.filter(isJsonObject).map((item) => buildRecord(name, item, client));
+    return collapse(models);
+  }
+  if (!isJsonObject(value) || value.size === 0) return null;
+  const first = value.values().next().value;
+  if (isJsonObject(first)) {
+    return collapse(
+      [...value.values()].filter(isJsonObject).map((item) => buildRecord(name, item, client)),
+    );
+  }
+  return buildRecord(name, value, client);
+}
+
+function collapse(models: Model[]): Contained {
+  if (models.length === 0) return null;
+  return models.length === 1 ? models[0]! : models;
+}
+
+function buildRecord(name: string, record: JsonObject, client: HasOffers): Model {
+  const modelClass = modelClassFor(name);
+  return new modelClass(plainFields(record), {}, client, modelClass === Model ? name : undefined);
+}
+
+/** Copies a record's fields to a plain object; nested values become plain objects and arrays. */
+export function plainFields(record: JsonObject): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of record) result[key] = toPlain(value);
+  return result;
+}

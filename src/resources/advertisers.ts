@@ -1,0 +1,15 @@
+import { Advertiser } from '../models/advertiser.js';
+import type { RecordId } from './options.js';
+import { checkId, ModelResource } from './resource.js';
+import type { ResourceContext } from './resource.js';
+
+/** Advertiser accounts (target `Advertiser`). */
+export class AdvertiserResource extends ModelResource<Advertiser> {
+  constructor(context: ResourceContext) {
+    super(context, 'Advertiser', Advertiser);
+  }
+
+  block(id: RecordId, reason?: string): Promise<boolean> {
+    return this.flag('block', { id: checkId(id), reason: reason ?? '' });
+  }
+}
