@@ -8,21 +8,24 @@ import type { ModelClass } from './registry.js';
 
 /**
  * Builds one model from `{"<Model>": {...}, "<Contained>": ...}`, or from a bare record when the
- * model key is missing (tag relation adds, setAffiliateApproval).
+ * model key is missing (tag relation adds, setAffiliateApproval). `rowKey` is the id-map key of
+ * the row, used as the id when `fields[]` left the id out.
  */
 export function buildModel<T extends Model>(
   data: JsonObject,
   modelClass: ModelClass<T>,
   client: HasOffers,
+  rowKey?: string,
 ): T {
+  const id = rowKey === undefined ? {} : { id: rowKey };
   const wrapped = data.get(modelClass.modelName);
-  if (!isJsonObject(wrapped)) return new modelClass(plainFields(data), {}, client);
+  if (!isJsonObject(wrapped)) return new modelClass(plainFields(data), { client, ...id });
   const contained: Record<string, Contained> = {};
   for (const [name, value] of data) {
     if (name !== modelClass.modelName)
       contained[name.toLowerCase()] = buildContained(name, value, client);
   }
-  return new modelClass(plainFields(wrapped), contained, client);
+  return new modelClass(plainFields(wrapped), { contained, client, ...id });
 }
 
 /**
@@ -34,16 +37,22 @@ export function buildModels<T extends Model>(
   modelClass: ModelClass<T>,
   client: HasOffers,
 ): T[] {
-  const entries = isJsonObject(rows) ? [...rows.values()] : Array.isArray(rows) ? rows : [];
+  const entries: [string | undefined, JsonValue][] = isJsonObject(rows)
+    ? [...rows.entries()]
+    : Array.isArray(rows)
+      ? rows.map((row) => [undefined, row])
+      : [];
   const result: T[] = [];
-  for (const entry of entries) {
+  for (const [rowKey, entry] of entries) {
     if (!isJsonObject(entry)) continue;
     if (entry.has(modelClass.modelName)) {
-      result.push(buildModel(entry, modelClass, client));
+      result.push(buildModel(entry, modelClass, client, rowKey));
       continue;
     }
     for (const value of entry.values()) {
-      if (isJsonObject(value)) result.push(new modelClass(plainFields(value), {}, client));
+      if (!isJsonObject(value)) continue;
+      const id = rowKey === undefined ? {} : { id: rowKey };
+      result.push(new modelClass(plainFields(value), { client, ...id }));
     }
   }
   return result;
@@ -53,8 +62,7 @@ export function buildModels<T extends Model>(
 function buildContained(name: string, value: JsonValue, client: HasOffers): Contained {
   if (typeof value === 'string') return value.length > 0 ? value : null;
   if (Array.isArray(value)) {
-    const models = value.filter(isJsonObject).map((item) => buildRecord(name, item, client));
-    return collapse(models);
+    return collapse(value.filter(isJsonObject).map((item) => buildRecord(name, item, client)));
   }
   if (!isJsonObject(value) || value.size === 0) return null;
   const first = value.values().next().value;
@@ -73,7 +81,10 @@ function collapse(models: Model[]): Contained {
 
 function buildRecord(name: string, record: JsonObject, client: HasOffers): Model {
   const modelClass = modelClassFor(name);
-  return new modelClass(plainFields(record), {}, client, modelClass === Model ? name : undefined);
+  return new modelClass(
+    plainFields(record),
+    modelClass === Model ? { client, modelName: name } : { client },
+  );
 }
 
 /** Copies a record's fields to a plain object; nested values become plain objects and arrays. */

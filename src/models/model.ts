@@ -13,6 +13,17 @@ const DATE_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d
 // Timestamps at or before 0001-01-01 stand for "never set" (the API sends -62169966000).
 const EARLIEST_REAL_TIMESTAMP = -62135596800;
 
+/** Everything about a record besides its fields. */
+export interface ModelInit {
+  readonly contained?: Readonly<Record<string, Contained>>;
+  /** The client that loaded the record; model methods call the API through it. */
+  readonly client?: HasOffers;
+  /** Wire name for records of models without their own class. */
+  readonly modelName?: string;
+  /** Id to use when the fields leave it out (`fields[]` without `id`); the map key of the row. */
+  readonly id?: string;
+}
+
 /**
  * One HasOffers record. `fields` keeps the server's values unchanged; the typed accessors convert
  * on read. Contained models sit in `contained` under their lower-cased name (`country`).
@@ -29,18 +40,13 @@ export class Model {
   readonly #client: HasOffers | undefined;
   readonly #modelName: string;
 
-  constructor(
-    fields: Fields,
-    contained: Readonly<Record<string, Contained>> = {},
-    client?: HasOffers,
-    modelName?: string,
-  ) {
+  constructor(fields: Fields, init: ModelInit = {}) {
     this.fields = Object.freeze({ ...fields });
-    this.contained = Object.freeze({ ...contained });
-    const id = fields.id;
+    this.contained = Object.freeze({ ...init.contained });
+    const id = fields.id ?? init.id;
     this.id = id === undefined || id === null ? '' : String(id);
-    this.#client = client;
-    this.#modelName = modelName ?? (this.constructor as typeof Model).modelName;
+    this.#client = init.client;
+    this.#modelName = init.modelName ?? (this.constructor as typeof Model).modelName;
   }
 
   get modelName(): string {

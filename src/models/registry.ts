@@ -1,7 +1,6 @@
-import type { HasOffers } from '../client.js';
 import { Advertiser } from './advertiser.js';
 import { Affiliate, AffiliateOffer, AffiliateUser } from './affiliate.js';
-import type { Contained, Fields } from './model.js';
+import type { Fields, ModelInit } from './model.js';
 import { Model } from './model.js';
 import { Offer } from './offer.js';
 import { Conversion, Country, Goal, OfferCategory, OfferFile } from './records.js';
@@ -9,12 +8,7 @@ import { Tag, TagRelation } from './tag.js';
 
 /** A model constructor together with its wire name and display field. */
 export interface ModelClass<M extends Model> {
-  new (
-    fields: Fields,
-    contained?: Readonly<Record<string, Contained>>,
-    client?: HasOffers,
-    modelName?: string,
-  ): M;
+  new (fields: Fields, init?: ModelInit): M;
   readonly modelName: string;
   readonly displayField: string;
 }
