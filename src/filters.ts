@@ -47,10 +47,11 @@ export type Filters =
 
 /** Starts a typed filter condition: `where('id').gt(5)`, `where('status').in(['a', 'b'])`. */
 export function where(field: string) {
+  const checkedField = checkFieldName(field);
   const make = (
     operator: FilterCondition['operator'],
     value: FilterScalar | readonly FilterScalar[],
-  ) => new FilterCondition(checkFieldName(field), operator, value);
+  ) => new FilterCondition(checkedField, operator, value);
   return {
     eq: (value: FilterScalar) => make('EQUAL', value),
     in: (values: readonly FilterScalar[]) => make('IN', [...values]),

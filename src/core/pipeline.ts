@@ -4,6 +4,7 @@ import { encodeFields, encodeRequest } from './encode.js';
 import type { EncodedRequest, WireField } from './encode.js';
 import { readEnvelope } from './envelope.js';
 import { HasOffersError, NetworkError, TimeoutError, UnknownOutcomeError } from './errors.js';
+import type { ServerError } from './errors.js';
 import type { JsonValue } from './json.js';
 import { newRequestId } from './log.js';
 import type { ClientLog } from './log.js';
@@ -156,9 +157,11 @@ async function attemptOnce(
   const withStatus = { ...context, httpStatus: response.status };
   const outcome = readEnvelope(response.text);
   if (outcome.kind === 'server-error') {
+    // Servers echo request values in error text, so the token is masked before anything keeps it.
+    const errors = outcome.errors.map((error) => redactServerError(error, settings.redact));
     return {
       ok: false,
-      failure: classifyServerErrors(outcome.errors, withStatus),
+      failure: classifyServerErrors(errors, withStatus),
       status: response.status,
     };
   }
@@ -203,6 +206,14 @@ function sanitizedCause(error: unknown, redact: (text: string) => string): Error
   const inner =
     root instanceof Error && root.cause instanceof Error ? ` (${root.cause.message})` : '';
   return new Error(redact(`${text}${inner}`));
+}
+
+function redactServerError(error: ServerError, redact: (text: string) => string): ServerError {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(error)) {
+    result[key] = typeof value === 'string' ? redact(value) : value;
+  }
+  return result as ServerError;
 }
 
 function isUrlTooLong(result: AttemptResult): boolean {
