@@ -11,6 +11,9 @@ import type { HasOffersOptions, ResolvedOptions } from './core/options.js';
 import { executeCall } from './core/pipeline.js';
 import type { CallSettings } from './core/pipeline.js';
 import { redact, REDACTED } from './core/redact.js';
+import { checkParamNames } from './core/validate.js';
+import { createRawLogs } from './rawlogs/index.js';
+import type { RawLogs } from './rawlogs/index.js';
 import { Transport, TransportFailure } from './core/transport.js';
 import { AdvertiserResource } from './resources/advertisers.js';
 import { AffiliateUserResource } from './resources/affiliate-users.js';
@@ -46,6 +49,8 @@ export class HasOffers {
   readonly offerFiles: OfferFileResource;
   readonly reports: ReportResource;
   readonly tags: TagResource;
+  /** Raw click, conversion and impression logs; download links are cached per client. */
+  readonly rawLogs: RawLogs;
 
   readonly #input: HasOffersOptions;
   readonly #options: ResolvedOptions;
@@ -89,6 +94,10 @@ export class HasOffers {
     this.offerFiles = new OfferFileResource(context);
     this.reports = new ReportResource(context);
     this.tags = new TagResource(context);
+    this.rawLogs = createRawLogs({
+      call: async (target, method, params) => toPlain(await this.#send(target, method, params)),
+      download: (url, signal) => this.download(url, signal),
+    });
   }
 
   /** Returns a new client with these options changed; this client is left as it is. */

@@ -1,3 +1,4 @@
+import type { Filters } from '../filters.js';
 import { Advertiser } from '../models/advertiser.js';
 import type { RecordId } from './options.js';
 import { checkId, ModelResource } from './resource.js';
@@ -7,6 +8,10 @@ import type { ResourceContext } from './resource.js';
 export class AdvertiserResource extends ModelResource<Advertiser> {
   constructor(context: ResourceContext) {
     super(context, 'Advertiser', Advertiser);
+  }
+
+  findAllIds(options: { readonly filters?: Filters } = {}): Promise<string[]> {
+    return this.listIds(options);
   }
 
   block(id: RecordId, reason?: string): Promise<boolean> {

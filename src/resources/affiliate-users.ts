@@ -1,3 +1,4 @@
+import type { Filters } from '../filters.js';
 import { AffiliateUser } from '../models/affiliate.js';
 import type { RecordId } from './options.js';
 import { ModelResource } from './resource.js';
@@ -7,6 +8,10 @@ import type { ResourceContext } from './resource.js';
 export class AffiliateUserResource extends ModelResource<AffiliateUser> {
   constructor(context: ResourceContext) {
     super(context, 'AffiliateUser', AffiliateUser);
+  }
+
+  findAllIds(options: { readonly filters?: Filters } = {}): Promise<string[]> {
+    return this.listIds(options);
   }
 
   delete(id: RecordId): Promise<AffiliateUser> {

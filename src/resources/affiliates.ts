@@ -1,3 +1,4 @@
+import type { Filters } from '../filters.js';
 import { Affiliate } from '../models/affiliate.js';
 import type { RecordData, RecordId } from './options.js';
 import { checkId, ModelResource } from './resource.js';
@@ -7,6 +8,10 @@ import type { ResourceContext } from './resource.js';
 export class AffiliateResource extends ModelResource<Affiliate> {
   constructor(context: ResourceContext) {
     super(context, 'Affiliate', Affiliate);
+  }
+
+  findAllIds(options: { readonly filters?: Filters } = {}): Promise<string[]> {
+    return this.listIds(options);
   }
 
   delete(id: RecordId): Promise<Affiliate> {

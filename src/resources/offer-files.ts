@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 
 import { UsageError } from '../core/errors.js';
+import type { Filters } from '../filters.js';
 import { OfferFile } from '../models/records.js';
 import type { RecordData, RecordId } from './options.js';
 import { ModelResource } from './resource.js';
@@ -19,6 +20,10 @@ export interface UploadOptions {
 export class OfferFileResource extends ModelResource<OfferFile> {
   constructor(context: ResourceContext) {
     super(context, 'OfferFile', OfferFile);
+  }
+
+  findAllIds(options: { readonly filters?: Filters } = {}): Promise<string[]> {
+    return this.listIds(options);
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { Filters } from '../filters.js';
 import { AffiliateOffer } from '../models/affiliate.js';
 import { Offer } from '../models/offer.js';
 import { Country, OfferCategory, OfferFile } from '../models/records.js';
@@ -18,6 +19,10 @@ export interface TrackingLinkOptions {
 export class OfferResource extends ModelResource<Offer> {
   constructor(context: ResourceContext) {
     super(context, 'Offer', Offer);
+  }
+
+  findAllIds(options: { readonly filters?: Filters } = {}): Promise<string[]> {
+    return this.listIds(options);
   }
 
   addTargetCountry(offerId: RecordId, countryCode: string): Promise<boolean> {

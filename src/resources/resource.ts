@@ -143,7 +143,8 @@ export abstract class ModelResource<M extends Model> extends TargetResource {
     return this.list('findAll', findAllParams(options, this.model.modelName), this.model);
   }
 
-  findAllIds(options: { readonly filters?: Filters } = {}): Promise<string[]> {
+  /** Ids of matching records; exposed as findAllIds on the targets whose API has it. */
+  protected listIds(options: { readonly filters?: Filters } = {}): Promise<string[]> {
     return this.ids('findAllIds', { filters: buildFilterParam(options.filters) });
   }
 

@@ -10,6 +10,7 @@ import { replayDefault } from './scenarios/default.js';
 import { replayGoal } from './scenarios/goal.js';
 import { replayOfferFile } from './scenarios/offer-file.js';
 import { replayOffer } from './scenarios/offer.js';
+import { replayRawLog } from './scenarios/raw-log.js';
 import { replayTag } from './scenarios/tag.js';
 
 const TOTAL_INTERACTIONS = 139;
@@ -23,6 +24,7 @@ const SCENARIOS: Record<string, (server: ReplayServer) => Promise<void>> = {
   'goal.json': replayGoal,
   'offer.json': replayOffer,
   'offer_file.json': replayOfferFile,
+  'raw_log.json': replayRawLog,
   'tag.json': replayTag,
 };
 
