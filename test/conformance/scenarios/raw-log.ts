@@ -18,7 +18,7 @@ async function collect(records: AsyncIterable<LogRecord>): Promise<LogRecord[]> 
 
 function transactions(
   records: readonly LogRecord[],
-): { offer_id?: string; transaction_id?: string }[] {
+): { offer_id: string | undefined; transaction_id: string | undefined }[] {
   return records.map((record) => ({
     offer_id: record.offer_id,
     transaction_id: record.transaction_id,
