@@ -144,12 +144,13 @@ export class HasOffers {
     return `HasOffers { networkId: '${this.#options.networkId}', endpoint: '${this.#options.endpoint}', networkToken: '${REDACTED}' }`;
   }
 
-  #send(
+  async #send(
     target: string,
     method: string,
     params: Readonly<Record<string, unknown>>,
     upload?: FilePart,
   ): Promise<JsonValue> {
+    checkParamNames(target, method, params);
     const request =
       upload === undefined ? { target, method, params } : { target, method, params, upload };
     return executeCall(this.#settings, request);

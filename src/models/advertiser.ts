@@ -5,11 +5,11 @@ export class Advertiser extends Model {
   static override readonly modelName: string = 'Advertiser';
   static override readonly displayField: string = 'company';
 
-  update(data: RecordData): Promise<Advertiser> {
+  async update(data: RecordData): Promise<Advertiser> {
     return this.client.advertisers.update(this.id, data);
   }
 
-  block(reason?: string): Promise<boolean> {
+  async block(reason?: string): Promise<boolean> {
     return this.client.advertisers.block(this.id, reason);
   }
 }

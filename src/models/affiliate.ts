@@ -8,15 +8,15 @@ export class Affiliate extends Model {
   static override readonly modelName: string = 'Affiliate';
   static override readonly displayField: string = 'company';
 
-  update(data: RecordData): Promise<Affiliate> {
+  async update(data: RecordData): Promise<Affiliate> {
     return this.client.affiliates.update(this.id, data);
   }
 
-  delete(): Promise<Affiliate> {
+  async delete(): Promise<Affiliate> {
     return this.client.affiliates.delete(this.id);
   }
 
-  block(reason?: string): Promise<boolean> {
+  async block(reason?: string): Promise<boolean> {
     return this.client.affiliates.block(this.id, reason);
   }
 
@@ -31,7 +31,7 @@ export class Affiliate extends Model {
     return page.items[0] ?? null;
   }
 
-  getOfferFilesWithCreativeCode(offerId: string | number): Promise<Page<OfferFile>> {
+  async getOfferFilesWithCreativeCode(offerId: string | number): Promise<Page<OfferFile>> {
     return this.client.offers.getOfferFilesWithCreativeCode(offerId, this.id);
   }
 }
@@ -40,11 +40,11 @@ export class AffiliateUser extends Model {
   static override readonly modelName: string = 'AffiliateUser';
   static override readonly displayField: string = 'email';
 
-  update(data: RecordData): Promise<AffiliateUser> {
+  async update(data: RecordData): Promise<AffiliateUser> {
     return this.client.affiliateUsers.update(this.id, data);
   }
 
-  delete(): Promise<AffiliateUser> {
+  async delete(): Promise<AffiliateUser> {
     return this.client.affiliateUsers.delete(this.id);
   }
 }

@@ -10,7 +10,7 @@ export class Offer extends Model {
   static override readonly modelName: string = 'Offer';
   static override readonly displayField: string = 'name';
 
-  update(data: RecordData): Promise<Offer> {
+  async update(data: RecordData): Promise<Offer> {
     return this.client.offers.update(this.id, data);
   }
 
@@ -24,62 +24,65 @@ export class Offer extends Model {
     return new RelatedList(this.client.offerFiles, 'offer_id', this.id);
   }
 
-  addTargetCountry(countryCode: string): Promise<boolean> {
+  async addTargetCountry(countryCode: string): Promise<boolean> {
     return this.client.offers.addTargetCountry(this.id, countryCode);
   }
 
-  getTargetCountries(): Promise<Country[]> {
+  async getTargetCountries(): Promise<Country[]> {
     return this.client.offers.getTargetCountries(this.id);
   }
 
-  addCategory(categoryId: RecordId): Promise<boolean> {
+  async addCategory(categoryId: RecordId): Promise<boolean> {
     return this.client.offers.addCategory(this.id, categoryId);
   }
 
-  getCategories(): Promise<OfferCategory[]> {
+  async getCategories(): Promise<OfferCategory[]> {
     return this.client.offers.getCategories(this.id);
   }
 
-  blockAffiliate(affiliateId: RecordId): Promise<boolean> {
+  async blockAffiliate(affiliateId: RecordId): Promise<boolean> {
     return this.client.offers.blockAffiliate(this.id, affiliateId);
   }
 
-  unblockAffiliate(affiliateId: RecordId): Promise<boolean> {
+  async unblockAffiliate(affiliateId: RecordId): Promise<boolean> {
     return this.client.offers.unblockAffiliate(this.id, affiliateId);
   }
 
-  getOfferFilesWithCreativeCode(affiliateId: RecordId): Promise<Page<OfferFile>> {
+  async getOfferFilesWithCreativeCode(affiliateId: RecordId): Promise<Page<OfferFile>> {
     return this.client.offers.getOfferFilesWithCreativeCode(this.id, affiliateId);
   }
 
-  setAffiliateApproval(affiliateId: RecordId, status: string): Promise<AffiliateOffer | boolean> {
+  async setAffiliateApproval(
+    affiliateId: RecordId,
+    status: string,
+  ): Promise<AffiliateOffer | boolean> {
     return this.client.offers.setAffiliateApproval(this.id, affiliateId, status);
   }
 
-  getAffiliateApprovalStatus(affiliateId: RecordId): Promise<string | null> {
+  async getAffiliateApprovalStatus(affiliateId: RecordId): Promise<string | null> {
     return this.client.offers.getAffiliateApprovalStatus(this.id, affiliateId);
   }
 
-  getBlockedAffiliateIds(): Promise<string[]> {
+  async getBlockedAffiliateIds(): Promise<string[]> {
     return this.client.offers.getBlockedAffiliateIds(this.id);
   }
 
-  getApprovedAffiliateIds(): Promise<string[]> {
+  async getApprovedAffiliateIds(): Promise<string[]> {
     return this.client.offers.getApprovedAffiliateIds(this.id);
   }
 
-  getUnapprovedAffiliateIds(): Promise<string[]> {
+  async getUnapprovedAffiliateIds(): Promise<string[]> {
     return this.client.offers.getUnapprovedAffiliateIds(this.id);
   }
 
-  generateTrackingLink(
+  async generateTrackingLink(
     affiliateId: RecordId,
     options?: TrackingLinkOptions,
   ): Promise<Record<string, unknown>> {
     return this.client.offers.generateTrackingLink(this.id, affiliateId, options);
   }
 
-  findAllAffiliateApprovals(options: FindAllOptions = {}): Promise<Page<AffiliateOffer>> {
+  async findAllAffiliateApprovals(options: FindAllOptions = {}): Promise<Page<AffiliateOffer>> {
     const filters = withForeignKey(options.filters, 'offer_id', this.id);
     return this.client.offers.findAllAffiliateApprovals({ ...options, filters });
   }

@@ -4,7 +4,7 @@ import { Model } from './model.js';
 export class Conversion extends Model {
   static override readonly modelName: string = 'Conversion';
 
-  update(data: RecordData): Promise<Conversion> {
+  async update(data: RecordData): Promise<Conversion> {
     return this.client.conversions.update(this.id, data);
   }
 }
@@ -12,7 +12,7 @@ export class Conversion extends Model {
 export class Goal extends Model {
   static override readonly modelName: string = 'Goal';
 
-  update(data: RecordData): Promise<Goal> {
+  async update(data: RecordData): Promise<Goal> {
     return this.client.goals.update(this.id, data);
   }
 }
@@ -26,7 +26,7 @@ export class OfferCategory extends Model {
   static override readonly modelName: string = 'OfferCategory';
   static override readonly displayField: string = 'name';
 
-  update(data: RecordData): Promise<boolean> {
+  async update(data: RecordData): Promise<boolean> {
     return this.client.offerCategories.update(this.id, data);
   }
 }
@@ -35,11 +35,11 @@ export class OfferFile extends Model {
   static override readonly modelName: string = 'OfferFile';
   static override readonly displayField: string = 'filename';
 
-  update(data: RecordData): Promise<OfferFile> {
+  async update(data: RecordData): Promise<OfferFile> {
     return this.client.offerFiles.update(this.id, data);
   }
 
-  delete(): Promise<OfferFile> {
+  async delete(): Promise<OfferFile> {
     return this.client.offerFiles.delete(this.id);
   }
 }

@@ -16,7 +16,7 @@ export class RelatedList<T> {
     private readonly id: string,
   ) {}
 
-  findAll(options: FindAllOptions = {}): Promise<Page<T>> {
+  async findAll(options: FindAllOptions = {}): Promise<Page<T>> {
     return this.source.findAll({
       ...options,
       filters: withForeignKey(options.filters, this.foreignKey, this.id),

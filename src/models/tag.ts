@@ -5,35 +5,35 @@ export class Tag extends Model {
   static override readonly modelName: string = 'Tag';
   static override readonly displayField: string = 'name';
 
-  update(data: RecordData): Promise<Tag> {
+  async update(data: RecordData): Promise<Tag> {
     return this.client.tags.update(this.id, data);
   }
 
-  delete(): Promise<boolean> {
+  async delete(): Promise<boolean> {
     return this.client.tags.delete(this.id);
   }
 
-  addToOffer(offerId: RecordId): Promise<TagRelation | boolean> {
+  async addToOffer(offerId: RecordId): Promise<TagRelation | boolean> {
     return this.client.tags.addToOffer(this.id, offerId);
   }
 
-  addToAffiliate(affiliateId: RecordId): Promise<TagRelation | boolean> {
+  async addToAffiliate(affiliateId: RecordId): Promise<TagRelation | boolean> {
     return this.client.tags.addToAffiliate(this.id, affiliateId);
   }
 
-  addToAdvertiser(advertiserId: RecordId): Promise<TagRelation | boolean> {
+  async addToAdvertiser(advertiserId: RecordId): Promise<TagRelation | boolean> {
     return this.client.tags.addToAdvertiser(this.id, advertiserId);
   }
 
-  removeFromOffer(offerId: RecordId): Promise<boolean> {
+  async removeFromOffer(offerId: RecordId): Promise<boolean> {
     return this.client.tags.removeFromOffer(this.id, offerId);
   }
 
-  removeFromAffiliate(affiliateId: RecordId): Promise<boolean> {
+  async removeFromAffiliate(affiliateId: RecordId): Promise<boolean> {
     return this.client.tags.removeFromAffiliate(this.id, affiliateId);
   }
 
-  removeFromAdvertiser(advertiserId: RecordId): Promise<boolean> {
+  async removeFromAdvertiser(advertiserId: RecordId): Promise<boolean> {
     return this.client.tags.removeFromAdvertiser(this.id, advertiserId);
   }
 }

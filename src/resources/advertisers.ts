@@ -10,11 +10,11 @@ export class AdvertiserResource extends ModelResource<Advertiser> {
     super(context, 'Advertiser', Advertiser);
   }
 
-  findAllIds(options: { readonly filters?: Filters } = {}): Promise<string[]> {
+  async findAllIds(options: { readonly filters?: Filters } = {}): Promise<string[]> {
     return this.listIds(options);
   }
 
-  block(id: RecordId, reason?: string): Promise<boolean> {
+  async block(id: RecordId, reason?: string): Promise<boolean> {
     return this.flag('block', { id: checkId(id), reason: reason ?? '' });
   }
 }

@@ -10,11 +10,11 @@ export class AffiliateUserResource extends ModelResource<AffiliateUser> {
     super(context, 'AffiliateUser', AffiliateUser);
   }
 
-  findAllIds(options: { readonly filters?: Filters } = {}): Promise<string[]> {
+  async findAllIds(options: { readonly filters?: Filters } = {}): Promise<string[]> {
     return this.listIds(options);
   }
 
-  delete(id: RecordId): Promise<AffiliateUser> {
+  async delete(id: RecordId): Promise<AffiliateUser> {
     return this.softDelete(id);
   }
 }

@@ -10,15 +10,15 @@ export class AffiliateResource extends ModelResource<Affiliate> {
     super(context, 'Affiliate', Affiliate);
   }
 
-  findAllIds(options: { readonly filters?: Filters } = {}): Promise<string[]> {
+  async findAllIds(options: { readonly filters?: Filters } = {}): Promise<string[]> {
     return this.listIds(options);
   }
 
-  delete(id: RecordId): Promise<Affiliate> {
+  async delete(id: RecordId): Promise<Affiliate> {
     return this.softDelete(id);
   }
 
-  block(id: RecordId, reason?: string): Promise<boolean> {
+  async block(id: RecordId, reason?: string): Promise<boolean> {
     return this.flag('block', { id: checkId(id), reason });
   }
 

@@ -9,7 +9,7 @@ export class CountryResource extends TargetResource {
     super(context, 'Application');
   }
 
-  findAll(): Promise<Page<Country>> {
+  async findAll(): Promise<Page<Country>> {
     return this.list('findAllCountries', {}, Country);
   }
 

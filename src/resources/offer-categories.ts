@@ -10,7 +10,7 @@ export class OfferCategoryResource extends TargetResource {
     super(context, 'Application');
   }
 
-  findAll(
+  async findAll(
     options: Omit<FindAllOptions, 'limit' | 'page' | 'contain'> = {},
   ): Promise<Page<OfferCategory>> {
     return this.list(
@@ -21,16 +21,16 @@ export class OfferCategoryResource extends TargetResource {
   }
 
   /** Returns the ids of the offers in a category. */
-  findAllOfferIds(categoryId: RecordId): Promise<string[]> {
+  async findAllOfferIds(categoryId: RecordId): Promise<string[]> {
     return this.ids('findAllOfferCategoryOfferIds', { id: checkId(categoryId, 'categoryId') });
   }
 
   /** Creates a category and returns the server's answer (the new id). */
-  create(data: RecordData): Promise<unknown> {
+  async create(data: RecordData): Promise<unknown> {
     return this.raw('addOfferCategory', { data });
   }
 
-  update(categoryId: RecordId, data: RecordData): Promise<boolean> {
+  async update(categoryId: RecordId, data: RecordData): Promise<boolean> {
     return this.flag('updateOfferCategory', { id: checkId(categoryId, 'categoryId'), data });
   }
 }

@@ -22,7 +22,7 @@ export class OfferFileResource extends ModelResource<OfferFile> {
     super(context, 'OfferFile', OfferFile);
   }
 
-  findAllIds(options: { readonly filters?: Filters } = {}): Promise<string[]> {
+  async findAllIds(options: { readonly filters?: Filters } = {}): Promise<string[]> {
     return this.listIds(options);
   }
 
@@ -51,7 +51,7 @@ export class OfferFileResource extends ModelResource<OfferFile> {
     return this.toRecord(result, 'create', OfferFile);
   }
 
-  delete(id: RecordId): Promise<OfferFile> {
+  async delete(id: RecordId): Promise<OfferFile> {
     return this.softDelete(id);
   }
 }

@@ -21,11 +21,11 @@ export class OfferResource extends ModelResource<Offer> {
     super(context, 'Offer', Offer);
   }
 
-  findAllIds(options: { readonly filters?: Filters } = {}): Promise<string[]> {
+  async findAllIds(options: { readonly filters?: Filters } = {}): Promise<string[]> {
     return this.listIds(options);
   }
 
-  addTargetCountry(offerId: RecordId, countryCode: string): Promise<boolean> {
+  async addTargetCountry(offerId: RecordId, countryCode: string): Promise<boolean> {
     return this.flag('addTargetCountry', {
       id: checkId(offerId, 'offerId'),
       country_code: countryCode,
@@ -39,7 +39,7 @@ export class OfferResource extends ModelResource<Offer> {
     ];
   }
 
-  addCategory(offerId: RecordId, categoryId: RecordId): Promise<boolean> {
+  async addCategory(offerId: RecordId, categoryId: RecordId): Promise<boolean> {
     return this.flag('addCategory', {
       id: checkId(offerId, 'offerId'),
       category_id: String(categoryId),
@@ -53,14 +53,14 @@ export class OfferResource extends ModelResource<Offer> {
     ];
   }
 
-  blockAffiliate(offerId: RecordId, affiliateId: RecordId): Promise<boolean> {
+  async blockAffiliate(offerId: RecordId, affiliateId: RecordId): Promise<boolean> {
     return this.flag('blockAffiliate', {
       id: checkId(offerId, 'offerId'),
       affiliate_id: checkId(affiliateId, 'affiliateId'),
     });
   }
 
-  unblockAffiliate(offerId: RecordId, affiliateId: RecordId): Promise<boolean> {
+  async unblockAffiliate(offerId: RecordId, affiliateId: RecordId): Promise<boolean> {
     return this.flag('unblockAffiliate', {
       id: checkId(offerId, 'offerId'),
       affiliate_id: checkId(affiliateId, 'affiliateId'),
@@ -68,7 +68,7 @@ export class OfferResource extends ModelResource<Offer> {
   }
 
   /** Creative files of an offer for one affiliate, each with its `creativecode` string. */
-  getOfferFilesWithCreativeCode(
+  async getOfferFilesWithCreativeCode(
     offerId: RecordId,
     affiliateId: RecordId,
   ): Promise<Page<OfferFile>> {
@@ -80,7 +80,7 @@ export class OfferResource extends ModelResource<Offer> {
   }
 
   /** Sets an affiliate's approval status; the server returns the approval record or `true`. */
-  setAffiliateApproval(
+  async setAffiliateApproval(
     offerId: RecordId,
     affiliateId: RecordId,
     status: string,
@@ -105,15 +105,15 @@ export class OfferResource extends ModelResource<Offer> {
     return typeof status === 'string' ? status : null;
   }
 
-  getBlockedAffiliateIds(offerId: RecordId): Promise<string[]> {
+  async getBlockedAffiliateIds(offerId: RecordId): Promise<string[]> {
     return this.ids('getBlockedAffiliateIds', { id: checkId(offerId, 'offerId') });
   }
 
-  getApprovedAffiliateIds(offerId: RecordId): Promise<string[]> {
+  async getApprovedAffiliateIds(offerId: RecordId): Promise<string[]> {
     return this.ids('getApprovedAffiliateIds', { id: checkId(offerId, 'offerId') });
   }
 
-  getUnapprovedAffiliateIds(offerId: RecordId): Promise<string[]> {
+  async getUnapprovedAffiliateIds(offerId: RecordId): Promise<string[]> {
     return this.ids('getUnapprovedAffiliateIds', { id: checkId(offerId, 'offerId') });
   }
 
@@ -132,7 +132,7 @@ export class OfferResource extends ModelResource<Offer> {
     return (await this.raw('generateTrackingLink', params)) as Record<string, unknown>;
   }
 
-  findAllAffiliateApprovals(options: FindAllOptions = {}): Promise<Page<AffiliateOffer>> {
+  async findAllAffiliateApprovals(options: FindAllOptions = {}): Promise<Page<AffiliateOffer>> {
     return this.list(
       'findAllAffiliateApprovals',
       findAllParams(options, 'AffiliateOffer'),

@@ -122,11 +122,11 @@ export abstract class ModelResource<M extends Model> extends TargetResource {
     super(context, target);
   }
 
-  create(data: RecordData): Promise<M> {
+  async create(data: RecordData): Promise<M> {
     return this.record('create', { data: checkData(data, 'create') }, this.model);
   }
 
-  update(id: RecordId, data: RecordData): Promise<M> {
+  async update(id: RecordId, data: RecordData): Promise<M> {
     return this.record('update', { id: checkId(id), data: checkData(data, 'update') }, this.model);
   }
 
@@ -135,11 +135,11 @@ export abstract class ModelResource<M extends Model> extends TargetResource {
     return this.update(id, { status: 'deleted' });
   }
 
-  findById(id: RecordId, options: FindByIdOptions = {}): Promise<M | null> {
+  async findById(id: RecordId, options: FindByIdOptions = {}): Promise<M | null> {
     return this.one('findById', { id: checkId(id), ...selectionParams(options) }, this.model);
   }
 
-  findAll(options: FindAllOptions = {}): Promise<Page<M>> {
+  async findAll(options: FindAllOptions = {}): Promise<Page<M>> {
     return this.list('findAll', findAllParams(options, this.model.modelName), this.model);
   }
 
@@ -149,10 +149,10 @@ export abstract class ModelResource<M extends Model> extends TargetResource {
   }
 
   /** Yields every matching record, requesting `pageSize` records at a time. */
-  iterate(options: IterateOptions = {}): AsyncGenerator<M, void, undefined> {
+  async *iterate(options: IterateOptions = {}): AsyncGenerator<M, void, undefined> {
     const { pageSize = DEFAULT_PAGE_SIZE, ...rest } = options;
     checkPositiveInteger(pageSize, 'pageSize');
-    return iteratePages((page) => this.findAll({ ...rest, limit: pageSize, page }), pageSize);
+    yield* iteratePages((page) => this.findAll({ ...rest, limit: pageSize, page }), pageSize);
   }
 }
 

@@ -12,11 +12,11 @@ export class TagResource extends ModelResource<Tag> {
     super(context, 'Tag', Tag);
   }
 
-  delete(id: RecordId): Promise<boolean> {
+  async delete(id: RecordId): Promise<boolean> {
     return this.flag('delete', { id: checkId(id) });
   }
 
-  addToOffer(tagId: RecordId, offerId: RecordId): Promise<TagRelation | boolean> {
+  async addToOffer(tagId: RecordId, offerId: RecordId): Promise<TagRelation | boolean> {
     return this.modelOrFlag(
       'addToOffer',
       { tag_id: checkId(tagId, 'tagId'), offer_id: checkId(offerId, 'offerId') },
@@ -24,7 +24,7 @@ export class TagResource extends ModelResource<Tag> {
     );
   }
 
-  addToAffiliate(tagId: RecordId, affiliateId: RecordId): Promise<TagRelation | boolean> {
+  async addToAffiliate(tagId: RecordId, affiliateId: RecordId): Promise<TagRelation | boolean> {
     return this.modelOrFlag(
       'addToAffiliate',
       { tag_id: checkId(tagId, 'tagId'), affiliate_id: checkId(affiliateId, 'affiliateId') },
@@ -32,7 +32,7 @@ export class TagResource extends ModelResource<Tag> {
     );
   }
 
-  addToAdvertiser(tagId: RecordId, advertiserId: RecordId): Promise<TagRelation | boolean> {
+  async addToAdvertiser(tagId: RecordId, advertiserId: RecordId): Promise<TagRelation | boolean> {
     return this.modelOrFlag(
       'addToAdvertiser',
       { tag_id: checkId(tagId, 'tagId'), advertiser_id: checkId(advertiserId, 'advertiserId') },
@@ -40,21 +40,21 @@ export class TagResource extends ModelResource<Tag> {
     );
   }
 
-  removeFromOffer(tagId: RecordId, offerId: RecordId): Promise<boolean> {
+  async removeFromOffer(tagId: RecordId, offerId: RecordId): Promise<boolean> {
     return this.flag('removeFromOffer', {
       tag_id: checkId(tagId, 'tagId'),
       offer_id: checkId(offerId, 'offerId'),
     });
   }
 
-  removeFromAffiliate(tagId: RecordId, affiliateId: RecordId): Promise<boolean> {
+  async removeFromAffiliate(tagId: RecordId, affiliateId: RecordId): Promise<boolean> {
     return this.flag('removeFromAffiliate', {
       tag_id: checkId(tagId, 'tagId'),
       affiliate_id: checkId(affiliateId, 'affiliateId'),
     });
   }
 
-  removeFromAdvertiser(tagId: RecordId, advertiserId: RecordId): Promise<boolean> {
+  async removeFromAdvertiser(tagId: RecordId, advertiserId: RecordId): Promise<boolean> {
     return this.flag('removeFromAdvertiser', {
       tag_id: checkId(tagId, 'tagId'),
       advertiser_id: checkId(advertiserId, 'advertiserId'),
@@ -62,28 +62,28 @@ export class TagResource extends ModelResource<Tag> {
   }
 
   /** Replaces the offer's tags with `tagIds`. */
-  setForOffer(tagIds: readonly RecordId[], offerId: RecordId): Promise<boolean> {
+  async setForOffer(tagIds: readonly RecordId[], offerId: RecordId): Promise<boolean> {
     return this.flag('setForOffer', {
       tag_ids: checkIds(tagIds),
       offer_id: checkId(offerId, 'offerId'),
     });
   }
 
-  setForAffiliate(tagIds: readonly RecordId[], affiliateId: RecordId): Promise<boolean> {
+  async setForAffiliate(tagIds: readonly RecordId[], affiliateId: RecordId): Promise<boolean> {
     return this.flag('setForAffiliate', {
       tag_ids: checkIds(tagIds),
       affiliate_id: checkId(affiliateId, 'affiliateId'),
     });
   }
 
-  setForAdvertiser(tagIds: readonly RecordId[], advertiserId: RecordId): Promise<boolean> {
+  async setForAdvertiser(tagIds: readonly RecordId[], advertiserId: RecordId): Promise<boolean> {
     return this.flag('setForAdvertiser', {
       tag_ids: checkIds(tagIds),
       advertiser_id: checkId(advertiserId, 'advertiserId'),
     });
   }
 
-  findAllOfferTagRelations(filters?: Filters): Promise<Page<TagRelation>> {
+  async findAllOfferTagRelations(filters?: Filters): Promise<Page<TagRelation>> {
     return this.list(
       'findAllOfferTagRelations',
       { filters: buildFilterParam(filters) },
@@ -91,7 +91,7 @@ export class TagResource extends ModelResource<Tag> {
     );
   }
 
-  findAllAffiliateTagRelations(filters?: Filters): Promise<Page<TagRelation>> {
+  async findAllAffiliateTagRelations(filters?: Filters): Promise<Page<TagRelation>> {
     return this.list(
       'findAllAffiliateTagRelations',
       { filters: buildFilterParam(filters) },
@@ -99,7 +99,7 @@ export class TagResource extends ModelResource<Tag> {
     );
   }
 
-  findAllAdvertiserTagRelations(filters?: Filters): Promise<Page<TagRelation>> {
+  async findAllAdvertiserTagRelations(filters?: Filters): Promise<Page<TagRelation>> {
     return this.list(
       'findAllAdvertiserTagRelations',
       { filters: buildFilterParam(filters) },
@@ -108,17 +108,17 @@ export class TagResource extends ModelResource<Tag> {
   }
 
   /** Removes a tag link by the relation's own id. */
-  removeFromOfferByRelationalId(relationId: RecordId): Promise<boolean> {
+  async removeFromOfferByRelationalId(relationId: RecordId): Promise<boolean> {
     return this.flag('removeFromOfferByRelationalId', { id: checkId(relationId, 'relationId') });
   }
 
-  removeFromAffiliateByRelationalId(relationId: RecordId): Promise<boolean> {
+  async removeFromAffiliateByRelationalId(relationId: RecordId): Promise<boolean> {
     return this.flag('removeFromAffiliateByRelationalId', {
       id: checkId(relationId, 'relationId'),
     });
   }
 
-  removeFromAdvertiserByRelationalId(relationId: RecordId): Promise<boolean> {
+  async removeFromAdvertiserByRelationalId(relationId: RecordId): Promise<boolean> {
     return this.flag('removeFromAdvertiserByRelationalId', {
       id: checkId(relationId, 'relationId'),
     });
