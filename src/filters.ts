@@ -23,7 +23,7 @@ export type FilterScalar = string | number | bigint | boolean | Date;
 export type OperatorFilter = { readonly [K in FilterOperator]?: FilterScalar };
 /** Equality (`'active'`), IN list (`['a', 'b']`) or operators (`{ GREATER_THAN: 5 }`). */
 export type FieldFilter = FilterScalar | readonly FilterScalar[] | OperatorFilter;
-/** Field conditions ANDed together; the `OR` key holds conditions ORed together. */
+/** Field conditions ANDed together; the `OR` key contains conditions ORed together. */
 export interface FilterObject {
   readonly [field: string]: FieldFilter | FilterObject | undefined;
 }

@@ -1,7 +1,7 @@
 import { isJsonObject } from './core/json.js';
 import type { JsonValue } from './core/json.js';
 
-/** One page of a list call. Unpaginated answers (no `limit` sent) come back as a single page. */
+/** One page of a list call. Unpaginated replies (no `limit` sent) come back as a single page. */
 export interface Page<T> {
   readonly items: readonly T[];
   /** 1-based page number. */

@@ -9,9 +9,9 @@ import {
 import type { ErrorDetails, ServerError } from './errors.js';
 
 /**
- * Which calls may be sent again after this failure: `any` when the server said the call did not
- * happen (rate limit, connection refused), `read` when the outcome is unknown so only reads are
- * safe to repeat, `never` when repeating cannot help.
+ * Calls that may be sent again after a failure. `any`: the server reported that the call did not
+ * run (rate limit, connection refused). `read`: the outcome is unknown, so only reads are safe to
+ * repeat. `never`: repeating cannot help.
  */
 export type RetryScope = 'any' | 'read' | 'never';
 

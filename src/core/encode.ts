@@ -5,7 +5,7 @@ export type WireField = readonly [name: string, value: string];
 
 /**
  * URLs longer than this are sent as a POST form body instead. Apache's default request-line limit
- * is 8190 bytes, and the API has been seen answering long GETs with HTTP 414, so half of that
+ * is 8190 bytes, and the API returns HTTP 414 for long GETs, so half of that
  * leaves room for proxies in between.
  */
 export const MAX_GET_URL_LENGTH = 4000;

@@ -2,7 +2,7 @@ import type { ServerError } from './errors.js';
 import { isJsonObject, parseOrderedJson } from './json.js';
 import type { JsonObject, JsonValue } from './json.js';
 
-/** What one HTTP response turned out to be, before any error class is chosen. */
+/** Kind of one HTTP response (data, server error or unreadable body), before an error class is chosen. */
 export type EnvelopeOutcome =
   | { readonly kind: 'data'; readonly data: JsonValue }
   | { readonly kind: 'server-error'; readonly errors: ServerError[] }
@@ -39,7 +39,9 @@ export function readEnvelope(text: string): EnvelopeOutcome {
 
 function readServerErrors(response: JsonObject): ServerError[] {
   const raw = response.get('errors');
-  const entries = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
+  let entries: JsonValue[] = [];
+  if (Array.isArray(raw)) entries = raw;
+  else if (raw !== undefined && raw !== null) entries = [raw];
   const errors = entries.map(toServerError).filter((entry) => Object.keys(entry).length > 0);
   const errorMessage = response.get('errorMessage');
   if (errors.length === 0 && typeof errorMessage === 'string' && errorMessage.length > 0) {

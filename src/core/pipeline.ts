@@ -47,8 +47,8 @@ type AttemptResult =
 /**
  * Sends one API call with retries and returns the envelope's `data`.
  *
- * Rate-limit answers are retried for every call because the server did not run it. Broken
- * connections, timeouts and unreadable answers are retried only for reads; a write in that state
+ * Rate-limit errors are retried for every call because the server did not run it. Broken
+ * connections, timeouts and unreadable responses are retried only for reads; a write in that state
  * raises UnknownOutcomeError and is never sent again. At most `maxRetries + 1` requests are sent,
  * so the worst-case duration is about `(maxRetries + 1) * timeoutMs` plus the waits between them.
  */

@@ -43,7 +43,7 @@ const NOT_SENT_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-/** A failure below HTTP; `sent` says whether the server may have received the request. */
+/** A failure below HTTP. `sent` is true when the server may have received the request. */
 export class TransportFailure extends Error {
   constructor(
     readonly sent: boolean,

@@ -58,7 +58,7 @@ export function buildModels<T extends Model>(
   return result;
 }
 
-/** A to-many relation is a map of records (one → model, several → list); `[]` means none. */
+/** Builds a contained value: a map of records gives one model or a list, and `[]` gives null. */
 function buildContained(name: string, value: JsonValue, client: HasOffers): Contained {
   if (typeof value === 'string') return value.length > 0 ? value : null;
   if (Array.isArray(value)) {

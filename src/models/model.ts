@@ -53,7 +53,7 @@ export class Model {
     return this.#modelName;
   }
 
-  /** The client that loaded this record; needed by update() and related lists. */
+  /** Returns the client that loaded this record, which update() and related lists call through. */
   protected get client(): HasOffers {
     if (this.#client === undefined) {
       throw new Error(

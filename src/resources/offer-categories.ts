@@ -25,7 +25,7 @@ export class OfferCategoryResource extends TargetResource {
     return this.ids('findAllOfferCategoryOfferIds', { id: checkId(categoryId, 'categoryId') });
   }
 
-  /** Creates a category and returns the server's answer (the new id). */
+  /** Creates a category and returns the server's reply (the new id). */
   async create(data: RecordData): Promise<unknown> {
     return this.raw('addOfferCategory', { data });
   }

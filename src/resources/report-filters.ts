@@ -81,10 +81,10 @@ function checkValueCount(field: string, conditional: ReportConditional, count: n
   const expected = expectedValueCount(conditional);
   const valid = expected === 'many' ? count >= 1 : count === expected;
   if (!valid) {
-    const wanted =
+    const required =
       expected === 'many' ? 'one or more values' : `${expected} value${expected === 1 ? '' : 's'}`;
     throw new UsageError(
-      `Report filter ${field} with ${conditional} needs ${wanted}, got ${count}.`,
+      `Report filter ${field} with ${conditional} needs ${required}, got ${count}.`,
     );
   }
 }

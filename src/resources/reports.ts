@@ -65,8 +65,8 @@ function reportParams(options: ReportOptions): Record<string, unknown> {
   };
 }
 
-// NOTE: no recorded getStats reply exists; rows are read from a list or an id-keyed map, and
-// totals from `data.totals`, which is where other clients look.
+// NOTE: no recorded getStats reply exists, so the shape is a guess. Rows are read from a list or
+// an id-keyed map, and totals from `data.totals`, where other clients read them.
 function toReportPage(data: JsonValue): ReportPage {
   const wrapper = isJsonObject(data) ? data : new Map<string, JsonValue>();
   const rawRows = wrapper.get('data');

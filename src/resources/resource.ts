@@ -18,7 +18,7 @@ import type {
   RecordId,
 } from './options.js';
 
-/** What a resource needs from the client: a way to send calls, and the client for models. */
+/** Client services a resource uses: a function that sends calls, and the client that models keep. */
 export interface ResourceContext {
   readonly client: HasOffers;
   send(
@@ -69,8 +69,8 @@ export abstract class TargetResource {
     modelClass: ModelClass<M>,
   ): M {
     if (!isJsonObject(data)) {
-      const shown = JSON.stringify(toPlain(data));
-      const message = `${this.target}.${method} succeeded but returned ${shown} instead of a ${modelClass.modelName} record.`;
+      const received = JSON.stringify(toPlain(data));
+      const message = `${this.target}.${method} succeeded but returned ${received} instead of a ${modelClass.modelName} record.`;
       throw new HasOffersError(message, { target: this.target, method });
     }
     return buildModel(data, modelClass, this.context.client);
@@ -95,12 +95,12 @@ export abstract class TargetResource {
     return isJsonObject(data) ? buildModel(data, modelClass, this.context.client) : data === true;
   }
 
-  /** Returns true when the server answered `true` (actions such as block). */
+  /** Returns true when the server returned `true` (actions such as block). */
   protected async flag(method: string, params: Params): Promise<boolean> {
     return (await this.send(method, params)) === true;
   }
 
-  /** Returns id lists (`["1","3"]`) as strings; the API answers `[]` or `null` for none. */
+  /** Returns id lists (`["1","3"]`) as strings. The API returns `[]` or `null` when there are none. */
   protected async ids(method: string, params: Params): Promise<string[]> {
     const data = await this.send(method, params);
     return Array.isArray(data) ? data.map((item) => String(item)) : [];
