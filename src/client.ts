@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 
-import { HasOffersError, UsageError } from './core/errors.js';
+import { HasOffersError, NetworkError, UsageError } from './core/errors.js';
 import { toPlain } from './core/json.js';
 import type { JsonValue } from './core/json.js';
 import { ClientLog } from './core/log.js';
@@ -163,15 +163,15 @@ export class HasOffers {
       response = await this.#transport.open(url, signal ?? this.#options.signal);
     } catch (error) {
       if (error instanceof TransportFailure) {
-        throw new HasOffersError(
-          `Download failed: could not reach ${hostOf(url)} (${error.code ?? 'connection error'}).`,
-        );
+        const code = error.code ?? 'connection error';
+        const message = `Download failed: could not reach ${hostOf(url)} (${code}). Check the network connection and try again.`;
+        throw new NetworkError(message);
       }
       throw error;
     }
     if (response.status < 200 || response.status >= 300) {
       throw new HasOffersError(
-        `Download from ${hostOf(url)} failed with HTTP ${response.status}. Download links expire after some hours; request a new one.`,
+        `Download from ${hostOf(url)} failed with HTTP ${response.status}. Download links expire (after 8 hours, per the API documentation); request a new one.`,
         { httpStatus: response.status },
       );
     }

@@ -53,3 +53,4 @@ export { Offer } from './models/offer.js';
 export { Conversion, Country, Goal, OfferCategory, OfferFile } from './models/records.js';
 export { Tag, TagRelation } from './models/tag.js';
 export { RelatedList } from './models/related.js';
+export type { LogRecord, RawLogs, RawLogType } from './rawlogs/index.js';

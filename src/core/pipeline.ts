@@ -91,9 +91,8 @@ export async function executeCall(
       throw withAttempts(error, attempt);
     }
     const delay = retryDelay(attempt, settings.retryDelayMs);
-    settings.log.debug(
-      `${prefix}: ${status} in ${elapsed} ms, ${error.name}, retry in ${delay} ms`,
-    );
+    // Retries go out at info, so they show without debug output.
+    settings.log.info(`${prefix}: ${status} in ${elapsed} ms, ${error.name}, retry in ${delay} ms`);
     await sleep(delay, settings.signal);
   }
 }

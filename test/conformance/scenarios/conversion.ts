@@ -11,7 +11,7 @@ export async function replayConversion(server: ReplayServer): Promise<void> {
   const lines: string[] = [];
   const client = replayClient(server, {
     maxRetries: 1,
-    logger: { debug: (line) => lines.push(line) },
+    logger: { debug: (line) => lines.push(line), info: (line) => lines.push(line) },
     logLevel: 'debug',
   });
   const data = {
