@@ -11,7 +11,7 @@ import type { ClientLog } from './log.js';
 import { encodeMultipart } from './multipart.js';
 import type { FilePart } from './multipart.js';
 import { isReadMethod, retryDelay, sleep } from './retry.js';
-import { TransportFailure } from './transport.js';
+import { isTlsErrorCode, TransportFailure } from './transport.js';
 import type { HttpResponse, Transport } from './transport.js';
 
 /** Everything one call needs from the client; copied per client, never changed afterwards. */
@@ -191,6 +191,12 @@ function transportFailure(
   const sent = error instanceof TransportFailure ? error.sent : true;
   const code = error instanceof TransportFailure ? error.code : undefined;
   const cause = sanitizedCause(error, settings.redact);
+  if (isTlsErrorCode(code)) {
+    const message =
+      `${name} failed: TLS certificate verification of ${settings.redact(settings.endpoint)} failed (${code}). ` +
+      'Fix the server certificate, or pass rejectUnauthorized: false for a test server.';
+    return { error: new NetworkError(message, { ...context, cause }), retry: 'never' };
+  }
   const message =
     `${name} failed: could not reach ${settings.redact(settings.endpoint)}` +
     `${code === undefined ? '' : ` (${code})`}. Check the endpoint and the network connection.`;

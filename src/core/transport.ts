@@ -43,6 +43,13 @@ const NOT_SENT_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
+// TLS verification failures (Node's OpenSSL error codes); repeating the request cannot fix them.
+const TLS_CODE_PATTERN = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/;
+
+export function isTlsErrorCode(code: string | undefined): boolean {
+  return code !== undefined && TLS_CODE_PATTERN.test(code);
+}
+
 /** A failure below HTTP. `sent` is true when the server may have received the request. */
 export class TransportFailure extends Error {
   constructor(
@@ -130,7 +137,8 @@ export class Transport {
 function toTransportFailure(error: unknown, signal: AbortSignal): unknown {
   if (signal.aborted) return signal.reason;
   const code = errorCode(error);
-  return new TransportFailure(code === undefined || !NOT_SENT_CODES.has(code), code, error);
+  const notSent = code !== undefined && (NOT_SENT_CODES.has(code) || isTlsErrorCode(code));
+  return new TransportFailure(!notSent, code, error);
 }
 
 function errorCode(error: unknown): string | undefined {

@@ -102,6 +102,28 @@ describe('broken connections', () => {
     );
   });
 
+  it('write answered by an HTML 502 is not resent', async () => {
+    const local = await serve(() => ({
+      status: 502,
+      body: '<h1>Bad Gateway</h1>',
+      contentType: 'text/html',
+    }));
+    const error = await rejectionOf(
+      scriptClient(local, { maxRetries: 3 }).call('Offer', 'create', { data: { a: 1 } }),
+    );
+    expect(error).toBeInstanceOf(UnknownOutcomeError);
+    expect(error.message).toContain('HTTP 502');
+    expect(local.seen).toHaveLength(1);
+  });
+
+  it('read answered by truncated JSON is retried', async () => {
+    const local = await serve((index) =>
+      index === 0 ? { body: '{"response":{"sta' } : { body: okBody('["1"]') },
+    );
+    expect(await scriptClient(local, { maxRetries: 1 }).call('Offer', 'findAllIds')).toEqual(['1']);
+    expect(local.seen).toHaveLength(2);
+  });
+
   it('refused connection is retried for writes', async () => {
     const local = await serve(() => ({ body: okBody('true') }));
     const endpoint = local.endpoint;
