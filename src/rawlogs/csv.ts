@@ -181,7 +181,7 @@ export async function* decodeCsvRecords(
   for await (const chunk of bytes) {
     // Inflating one download chunk can give megabytes. Parsing them in slices keeps each batch
     // of records small, which ran about twice as fast on highly compressible logs
-    // (test/rawlogs/measure-csv-rate.ts).
+    // (bench/csv-rate.ts).
     for (let at = 0; at < chunk.length; at += MAX_TEXT_SLICE) {
       yield* csv.push(text.decode(chunk.subarray(at, at + MAX_TEXT_SLICE), { stream: true }));
     }

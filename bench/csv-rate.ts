@@ -1,13 +1,13 @@
 /**
  * Measures how fast recorded-style click logs move through the CSV decoder and the whole
- * ZIP-to-records path. Run with `npx tsx test/rawlogs/measure-csv-rate.ts [rows]`.
+ * ZIP-to-records path. Run with `npx tsx bench/csv-rate.ts [rows]`.
  */
 import { performance } from 'node:perf_hooks';
 
 import { initParser } from 'udsv';
 
-import { CsvRecordDecoder, decodeCsvRecords, unzipCsvMember } from '../../src/rawlogs/index.js';
-import { inChunks, recordedClicksZip, zipWithSizes } from './helpers.js';
+import { CsvRecordDecoder, decodeCsvRecords, unzipCsvMember } from '../src/rawlogs/index.js';
+import { inChunks, recordedClicksZip, zipWithSizes } from '../test/rawlogs/helpers.js';
 
 const CHUNK_SIZE = 64 * 1024;
 
