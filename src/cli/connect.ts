@@ -1,5 +1,6 @@
 import { HasOffers } from '../index.js';
-import type { CliIo } from './io.js';
+import type { Logger, LogLevel } from '../index.js';
+import type { CliIo, TextStream } from './io.js';
 import type { ConnectionFlags } from './settings.js';
 import { resolveSettings } from './settings.js';
 
@@ -10,6 +11,14 @@ export interface ClientSettings {
   endpoint?: string;
   timeoutMs?: number;
   maxRetries?: number;
+  /** Where the client's retry and request lines go, and the lowest level written. */
+  log?: { stream: TextStream; level: LogLevel };
+}
+
+/** How much of the client's log to show: `--verbose` adds every request, `--quiet` keeps errors. */
+export interface Verbosity {
+  quiet?: boolean;
+  verbose?: boolean;
 }
 
 /** Builds a client from explicit settings. */
@@ -20,17 +29,31 @@ export function createClient(settings: ClientSettings): HasOffers {
     ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
     ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
     ...(settings.maxRetries === undefined ? {} : { maxRetries: settings.maxRetries }),
+    ...(settings.log === undefined
+      ? {}
+      : { logger: streamLogger(settings.log.stream), logLevel: settings.log.level }),
   });
+}
+
+/** Chooses the client's log level from the verbosity flags. */
+export function logLevelFor(verbosity: Verbosity): LogLevel {
+  if (verbosity.verbose === true) return 'debug';
+  return verbosity.quiet === true ? 'error' : 'info';
+}
+
+function streamLogger(stream: TextStream): Logger {
+  const line = (level: string) => (message: string) => stream.write(`${level}: ${message}\n`);
+  return { debug: line('debug'), info: line('info'), warn: line('warning'), error: line('error') };
 }
 
 /** Resolves the connection settings from flags, environment and profile, and builds a client. */
 export async function connectClient(
-  flags: ConnectionFlags,
+  flags: ConnectionFlags & Verbosity,
   io: CliIo,
   protect: (secret: string) => void,
 ): Promise<HasOffers> {
   const settings = await resolveSettings(flags, io.env);
   protect(settings.networkToken);
   for (const warning of settings.warnings) io.stderr.write(`${warning}\n`);
-  return createClient(settings);
+  return createClient({ ...settings, log: { stream: io.stderr, level: logLevelFor(flags) } });
 }

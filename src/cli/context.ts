@@ -14,6 +14,7 @@ export interface GlobalFlags extends ConnectionFlags {
   ndjson?: boolean;
   csv?: boolean;
   quiet?: boolean;
+  verbose?: boolean;
 }
 
 /** Streams, flags, output format and client access, shared by every command. */

@@ -66,6 +66,7 @@ export function buildProgram(context: CommandContext, version: string): Command 
     .addOption(new Option('--ndjson', 'print one JSON record per line'))
     .addOption(new Option('--csv', 'print CSV with a header row'))
     .addOption(new Option('-q, --quiet', 'print no progress bars or messages on stderr'))
+    .addOption(new Option('-v, --verbose', 'print every API request on stderr (token masked)'))
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({

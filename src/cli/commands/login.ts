@@ -45,14 +45,19 @@ Examples:
 
       if (flags.verify) {
         const { checkCredentials } = await import('./whoami.js');
-        const { createClient } = await import('../connect.js');
+        const { createClient, logLevelFor } = await import('../connect.js');
         const client = createClient({
           networkId,
           networkToken: token,
           ...(endpoint === undefined ? {} : { endpoint }),
+          log: { stream: context.io.stderr, level: logLevelFor(globals) },
         });
-        const identity = await checkCredentials(client);
-        context.note(command, `credentials accepted by network ${networkId}${identity}`);
+        try {
+          const identity = await checkCredentials(client);
+          context.note(command, `credentials accepted by network ${networkId}${identity}`);
+        } finally {
+          await client.close();
+        }
       }
 
       await updateProfile(context, command, (profile) => {
