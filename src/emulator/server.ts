@@ -4,12 +4,14 @@ import { adminRoutes } from './admin.js';
 import { apiRoute } from './api-route.js';
 import { baseHandlers } from './dispatch.js';
 import { resolveOptions } from './options.js';
+import { DOWNLOAD_PREFIX, RawLogService } from './raw-logs/service.js';
 import { EmulatorState } from './state.js';
 import type { HttpBindings } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { NetworkInfo } from './context.js';
 import type { EmulatorOptions } from './options.js';
+import type { IdRanges } from './raw-logs/rows.js';
 
 /** A running emulator. */
 export interface Emulator {
@@ -49,10 +51,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
 function buildApp(state: EmulatorState, network: NetworkInfo): Hono<{ Bindings: HttpBindings }> {
   const app = new Hono<{ Bindings: HttpBindings }>();
-  const handlers = baseHandlers();
+  const rawLogs = new RawLogService(
+    {
+      seed: state.options.seed,
+      today: state.options.today,
+      linkTtlMs: state.options.linkTtlMs,
+      ...state.options.rawLogs,
+    },
+    network,
+    seededIdRanges(state),
+  );
+  const handlers = { ...baseHandlers(), RawLog: rawLogs.handlers() };
   const api = apiRoute(state, network, handlers);
   app.on(['GET', 'POST', 'PUT'], '/Apiv3/json', api);
   app.route('/__admin', adminRoutes(state));
+  app.get(`${DOWNLOAD_PREFIX}/*`, (c) => rawLogs.download(new URL(c.req.url)));
   app.get('/__files/:id/:name', (c) => {
     const file = state.store.files.get(c.req.param('id'));
     if (file === undefined) return c.text('File not found.', 404);
@@ -76,4 +89,13 @@ function close(server: Server): Promise<void> {
     server.close((error) => (error ? reject(error) : resolve()));
     server.closeAllConnections();
   });
+}
+
+/** Id ranges of the seeded records, fixed at start so log contents never depend on later writes. */
+function seededIdRanges(state: EmulatorState): IdRanges {
+  return {
+    offers: state.store.table('Offer').rows.size,
+    affiliates: state.store.table('Affiliate').rows.size,
+    advertisers: state.store.table('Advertiser').rows.size,
+  };
 }
