@@ -10,10 +10,11 @@ import {
 import { applicationHandlers } from './handlers/application.js';
 import { offerHandlers } from './handlers/offer.js';
 import { offerFileHandlers } from './handlers/offer-file.js';
+import { reportHandlers } from './handlers/report.js';
 import { tagHandlers } from './handlers/tag.js';
 import type { Handler, HandlerTable } from './context.js';
 
-/** Handlers by Target, then by Method. Extra targets (raw logs, reports) are added per server. */
+/** Handlers by Target, then by Method. RawLog is added per server, because its links need the origin. */
 export function baseHandlers(): Record<string, HandlerTable> {
   return {
     Offer: offerHandlers,
@@ -25,6 +26,7 @@ export function baseHandlers(): Record<string, HandlerTable> {
     OfferFile: offerFileHandlers,
     Tag: tagHandlers,
     Application: applicationHandlers,
+    Report: reportHandlers,
   };
 }
 

@@ -1,79 +1,9 @@
+import { containAliases } from './catalogue.js';
 import { keyedEntries } from './find.js';
 import { modelDef, modelFields } from './models.js';
 import type { FindSource } from './find.js';
 import type { Json, JsonObject } from './json.js';
 import type { ModelName, Store } from './store.js';
-
-/** Contain aliases each find method accepts, as the API catalogue lists them. */
-const CONTAINABLE: Partial<Record<ModelName, readonly string[]>> = {
-  Offer: [
-    'Advertiser',
-    'AffiliateTierPayout',
-    'AffiliateTierRevenue',
-    'Browser',
-    'Country',
-    'Goal',
-    'Hostname',
-    'OfferCategory',
-    'OfferGroup',
-    'OfferUrl',
-    'PayoutGroup',
-    'RevenueGroup',
-    'Stat',
-    'Subscription',
-    'Thumbnail',
-    'TrackingLink',
-  ],
-  Advertiser: [
-    'AccountBalance',
-    'AccountManager',
-    'AdvertiserMeta',
-    'AdvertiserUser',
-    'CreatorUser',
-    'Currency',
-    'Stat',
-  ],
-  Affiliate: [
-    'Stat',
-    'AffiliateCommission',
-    'AffiliateReferral',
-    'AccountManager',
-    'CreatorUser',
-    'AffiliateUser',
-    'PaymentMethod',
-    'AffiliateMeta',
-    'AccountBalance',
-    'Currency',
-  ],
-  AffiliateUser: ['Affiliate'],
-  Conversion: [
-    'Advertiser',
-    'AdvertiserManager',
-    'Affiliate',
-    'AffiliateManager',
-    'Browser',
-    'ConversionMeta',
-    'Country',
-    'CustomerList',
-    'Offer',
-    'Goal',
-    'OfferFile',
-    'OfferUrl',
-    'AdCampaign',
-    'AdCampaignCreative',
-    'RingRevenue',
-  ],
-  Goal: [
-    'Offer',
-    'Advertiser',
-    'Stat',
-    'AffiliateTierPayout',
-    'AffiliateTierRevenue',
-    'PayoutGroup',
-    'RevenueGroup',
-  ],
-  OfferFile: ['Offer', 'CreativeCode', 'Stat'],
-};
 
 const fieldCache = new Map<ModelName, string[]>();
 
@@ -92,7 +22,7 @@ export function sourceOf(store: Store, name: ModelName): FindSource {
     key: name,
     fields: fieldsOf(name),
     rows: store.table(name).values(),
-    containable: CONTAINABLE[name] ?? [],
+    containable: containAliases(name),
     contain: (alias, row) => resolveContain(store, name, alias, row),
   };
 }
