@@ -118,11 +118,13 @@ export function keyedEntries(entries: Array<[string, Json]>): Json {
 
 /**
  * Runs a findAll: an id-keyed map without `limit`, or the page wrapper
- * `{page, current, count, pageCount, data}` when `limit` is sent.
+ * `{page, current, count, pageCount, data}` when `limit` is sent. With `alwaysPaged` the wrapper
+ * is sent even without `limit`, holding every row, as recorded for OfferFile.findAll.
  */
-export function findAll(source: FindSource, params: ParamMap): Json {
+export function findAll(source: FindSource, params: ParamMap, alwaysPaged = false): Json {
   const rows = selectRows(source, params);
-  const paging = readPaging(params);
+  const paging =
+    readPaging(params) ?? (alwaysPaged ? { limit: Math.max(rows.length, 1), page: 1 } : undefined);
   const toEntry = (row: JsonObject): [string, Json] => [
     String(row['id']),
     buildEntry(source, row, params),

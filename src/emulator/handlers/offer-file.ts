@@ -1,6 +1,7 @@
 import { hydrateError, requireId } from '../context.js';
 import { imageSize } from '../image-size.js';
-import { creativeCode } from '../sources.js';
+import { findAll } from '../find.js';
+import { creativeCode, sourceOf } from '../sources.js';
 import { createRecord, crudHandlers } from './crud.js';
 import type { CallContext, HandlerTable, UploadedFile } from '../context.js';
 import type { Json, JsonObject } from '../json.js';
@@ -8,6 +9,7 @@ import type { Json, JsonObject } from '../json.js';
 export const offerFileHandlers: HandlerTable = {
   ...crudHandlers('OfferFile'),
   create: createOfferFile,
+  findAll: (call) => findAll(sourceOf(call.store, 'OfferFile'), call.params, true),
   getCreativeCode: (call) => {
     const id = requireId(call.params, 'id');
     const file = call.store.table('OfferFile').get(id);

@@ -23,7 +23,7 @@ export class LinkSigner {
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
       return 'SignatureDoesNotMatch' as const;
     }
-    return Number(expires) * 1000 < nowMs ? ('Expired' as const) : undefined;
+    return nowMs >= Number(expires) * 1000 ? ('Expired' as const) : undefined;
   }
 
   private signature(path: string, expires: number): string {
