@@ -76,3 +76,8 @@ export function wireKeyOrder(text: string, after: string): string[] {
   while ((match = pattern.exec(text)) !== null) keys.push(match[1] ?? '');
   return keys;
 }
+
+/** Parses a reply body; `any` because envelope shapes differ per method. */
+export async function readJson(response: Response): Promise<any> {
+  return response.json();
+}
