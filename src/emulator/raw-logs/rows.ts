@@ -2,7 +2,7 @@ import { COUNTRIES, CURRENCIES, DEVICES, SOURCES, USER_AGENTS } from '../seed-li
 import { formatDatetime } from '../store.js';
 import { COLUMNS } from './columns.js';
 import type { Prng } from '../prng.js';
-import type { LogType } from './columns.js';
+import type { Column, LogType } from './columns.js';
 
 export type CsvValue = string | number;
 
@@ -133,12 +133,20 @@ const BUILDERS: Record<LogType, RowBuilder> = {
 
 /** Writes one CSV line: strings quoted with inner quotes doubled, numbers bare, LF ending. */
 export function csvLine(type: LogType, values: Record<string, CsvValue>): string {
-  const cells = COLUMNS[type].map((column) => {
+  const columns = COLUMNS[type];
+  let line = '';
+  for (let index = 0; index < columns.length; index++) {
+    const column = columns[index] as Column;
     const value = values[column.name];
-    if (column.kind === 'number') return String(value ?? 0);
-    return `"${String(value ?? '').replaceAll('"', '""')}"`;
-  });
-  return cells.join(',') + '\n';
+    if (index > 0) line += ',';
+    if (column.kind === 'number') {
+      line += value ?? 0;
+    } else {
+      const text = value === undefined ? '' : String(value);
+      line += '"' + (text.includes('"') ? text.replaceAll('"', '""') : text) + '"';
+    }
+  }
+  return line + '\n';
 }
 
 export function csvHeader(type: LogType): string {
