@@ -119,7 +119,7 @@ describe('Report.getStats', () => {
 describe('Report.getConversions', () => {
   it('lists conversions with conditional filters', async () => {
     const stored = await conversionsOf('8');
-    const rejected = stored.filter((row) => row.Conversion.status !== 'approved');
+    const notApproved = stored.filter((row) => row.Conversion.status !== 'approved');
     const report = await callData(emulator, 'Report', 'getConversions', {
       fields: ['Stat.id', 'Stat.status', 'Stat.payout', 'Stat.datetime'],
       filters: {
@@ -129,7 +129,7 @@ describe('Report.getConversions', () => {
       },
       sort: { 'Stat.datetime': 'desc' },
     });
-    expect(report.count).toBe(rejected.length);
+    expect(report.count).toBe(notApproved.length);
     const times = report.data.map((row: { Stat: { datetime: string } }) => row.Stat.datetime);
     expect(times).toEqual([...times].sort().reverse());
     expect(
