@@ -8,7 +8,7 @@ import type { ParamMap } from './params.js';
 /** Resolves one `contain[]` alias for a row: a record, a keyed map, a string, or [] when empty. */
 export type ContainResolver = (alias: string, row: JsonObject) => Json;
 
-/** What a find method searches and how its entries are wrapped. */
+/** Input of a find method: the rows it searches and the key that wraps each entry. */
 export interface FindSource {
   /** Wrapper key of each entry, e.g. "Offer" or "OffersTags". */
   key: string;
@@ -57,8 +57,11 @@ function sortRows(source: FindSource, rows: JsonObject[], sort: ParamMap[string]
   });
 }
 
-function compareNullable(a: Json | undefined, b: Json | undefined): number {
-  if (a == null || b == null) return a == null ? (b == null ? 0 : -1) : 1;
+/** Orders two values with nulls first, numbers numerically and text case-insensitively. */
+export function compareNullable(a: Json | undefined, b: Json | undefined): number {
+  if (a == null && b == null) return 0;
+  if (a == null) return -1;
+  if (b == null) return 1;
   return compareValues(a, String(b));
 }
 

@@ -25,7 +25,7 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-/** Starts an emulator of the HasOffers Network API v3 on loopback (unless `host` says otherwise). */
+/** Starts an emulator of the HasOffers Network API v3 on loopback unless `host` sets another address. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const resolved = resolveOptions(options);
   const state = new EmulatorState(resolved);

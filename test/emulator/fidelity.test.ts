@@ -9,9 +9,9 @@ import type { Emulator } from '../../src/emulator/index.js';
 
 /**
  * Replays every recorded interaction of the PyOffers cassettes against the emulator and checks
- * that each reply has the recorded envelope shape. Recorded ids are mapped to emulator ids: ids
- * of records created during the replay map to the emulator's new ids; other ids map to a seeded
- * record, or to a missing one when the recorded reply was empty, null or an error.
+ * that each reply has the recorded envelope shape. Ids of records created during the replay map
+ * to the emulator's new ids. Other recorded ids map to a seeded record, or to a missing one when
+ * the recorded reply was empty, null or an error.
  */
 const CASSETTES = resolve(import.meta.dirname, '../../../shared/conformance/pyoffers-cassettes');
 const FILES = [
@@ -104,7 +104,7 @@ async function existingIds(emulator: Emulator, model: Model): Promise<string[]> 
   return Array.isArray(rows) ? [] : Object.keys(rows);
 }
 
-/** The model an id parameter refers to, e.g. `id` of Tag.removeFromOfferByRelationalId. */
+/** Returns the model an id parameter refers to, e.g. `id` of Tag.removeFromOfferByRelationalId. */
 function idModel(target: string, method: string, name: string): Model | undefined {
   const leaf = /\[(\w+)\]$/.exec(name)?.[1] ?? name.replace(/\[\]$/, '');
   if (leaf !== 'id') return ID_PARAM_MODELS[leaf];
@@ -151,7 +151,7 @@ function learnCreated(
   if (target === 'Tag' && added) mapper.learn(`${added[1]}sTags`, recordedData.id, actualData?.id);
 }
 
-/** A tiny valid PNG of 640x480 pixels, standing in for the recorded JPEG upload. */
+/** Builds a minimal PNG header of 640x480 pixels, in place of the recorded JPEG upload. */
 function pngBytes(): Uint8Array {
   const bytes = new Uint8Array(33);
   bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);

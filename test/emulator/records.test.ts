@@ -245,6 +245,7 @@ describe('offer actions', () => {
       status: 'approved',
     });
     expect(again).toBe(true);
+
     expect(
       await callData(emulator, 'Offer', 'getAffiliateApprovalStatus', {
         id: '2',
@@ -254,10 +255,12 @@ describe('offer actions', () => {
     expect(await callData(emulator, 'Offer', 'getApprovedAffiliateIds', { id: '2' })).toEqual([
       '3',
     ]);
+
     await callData(emulator, 'Offer', 'blockAffiliate', { id: '2', affiliate_id: '4' });
     expect(await callData(emulator, 'Offer', 'getBlockedAffiliateIds', { id: '2' })).toEqual(['4']);
     await callData(emulator, 'Offer', 'unblockAffiliate', { id: '2', affiliate_id: '4' });
     expect(await callData(emulator, 'Offer', 'getBlockedAffiliateIds', { id: '2' })).toEqual([]);
+
     const approvals = await callData(emulator, 'Offer', 'findAllAffiliateApprovals', {
       filters: { offer_id: '2' },
     });
@@ -319,6 +322,7 @@ describe('offer file upload', () => {
     png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
     new DataView(png.buffer).setUint32(16, 640);
     new DataView(png.buffer).setUint32(20, 480);
+
     const query = encodeBrackets({
       NetworkId: emulator.networkId,
       NetworkToken: emulator.networkToken,
@@ -333,11 +337,13 @@ describe('offer file upload', () => {
         offer_id: '3',
       },
     });
+    // The file part's name follows data[filename]; the part's own file name differs on purpose.
     const form = new FormData();
     form.append('thumb.png', new Blob([png]), 'local-name.png');
     const reply = await readJson(
       await fetch(`${emulator.url}?${query}`, { method: 'POST', body: form }),
     );
+
     const file = reply.response.data.OfferFile;
     expect(file).toMatchObject({
       filename: 'thumb.png',
@@ -347,6 +353,7 @@ describe('offer file upload', () => {
       offer_id: '3',
     });
     expect(file.url.startsWith(`${emulator.origin}/`)).toBe(true);
+
     const served = new Uint8Array(await (await fetch(file.url)).arrayBuffer());
     expect(served).toEqual(png);
   });

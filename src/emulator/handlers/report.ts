@@ -1,11 +1,10 @@
 import { findModel } from '../../catalogue.js';
 import { ApiError } from '../envelope.js';
-import { readPaging } from '../find.js';
+import { compareNullable, readPaging } from '../find.js';
 import { isParamMap, list, scalar } from '../params.js';
 import { parseConditions } from '../report/conditions.js';
 import { conversionFacts, statFacts } from '../report/facts.js';
 import { addFact, dimensionValue, emptyTotals, isMeasure, measureValue } from '../report/fields.js';
-import { compareValues } from '../filters.js';
 import type { CallContext, HandlerTable } from '../context.js';
 import type { Json, JsonObject } from '../json.js';
 import type { Fact } from '../report/facts.js';
@@ -120,16 +119,7 @@ function sortRows(
   });
   rows.sort((a, b) => {
     for (const { field, sign } of keys) {
-      const left = valueOf(a, field);
-      const right = valueOf(b, field);
-      const order =
-        left == null
-          ? right == null
-            ? 0
-            : -1
-          : right == null
-            ? 1
-            : compareValues(left, String(right));
+      const order = compareNullable(valueOf(a, field), valueOf(b, field));
       if (order !== 0) return order * sign;
     }
     return 0;

@@ -19,8 +19,8 @@ export class LinkSigner {
       return 'AccessDenied' as const;
     }
     const expected = Buffer.from(this.signature(path, Number(expires)));
-    const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+    const received = Buffer.from(signature);
+    if (expected.length !== received.length || !timingSafeEqual(expected, received)) {
       return 'SignatureDoesNotMatch' as const;
     }
     return nowMs >= Number(expires) * 1000 ? ('Expired' as const) : undefined;
@@ -31,7 +31,7 @@ export class LinkSigner {
   }
 }
 
-/** The XML error body a storage host sends with HTTP 403 or 404. */
+/** Builds the XML error body that a storage host sends with HTTP 403 or 404. */
 export function storageErrorXml(code: string, message: string, requestId: string): string {
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +

@@ -78,6 +78,9 @@ const clickRow: RowBuilder = (context) => {
   };
 };
 
+/** A conversion status code of each status group: approved 41, approval pending 31, rejected 11. */
+const STATUS_CODES: Record<string, string> = { approved: '41', pending: '31', rejected: '11' };
+
 const conversionRow: RowBuilder = (context) => {
   const { random } = context;
   const { offer, affiliate, advertiser } = ids(context);
@@ -93,7 +96,7 @@ const conversionRow: RowBuilder = (context) => {
     datetime: context.datetime,
     session_datetime: context.datetime,
     status,
-    status_code: status === 'approved' ? '41' : status === 'pending' ? '31' : '11',
+    status_code: STATUS_CODES[status] ?? '0',
     payout_cents: String(payout),
     revenue_cents: String(Math.round(payout * 1.3)),
     currency: random.pick(CURRENCIES),

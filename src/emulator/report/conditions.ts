@@ -73,8 +73,8 @@ function conditionTest(field: string, conditional: string, values: string[]) {
     case 'NOT_LIKE': {
       expect(1);
       const regex = likeToRegExp(first);
-      const wanted = conditional === 'LIKE';
-      return (value: Json) => value != null && regex.test(String(value)) === wanted;
+      const shouldMatch = conditional === 'LIKE';
+      return (value: Json) => value != null && regex.test(String(value)) === shouldMatch;
     }
     case 'BETWEEN': {
       expect(2);
