@@ -4,6 +4,7 @@ import { ApiError, badNetworkBody, buildEcho, errorBody, successBody } from './e
 import { resolveHandler } from './dispatch.js';
 import { maskParams } from './request-log.js';
 import { readRequestParams } from './request-params.js';
+import type { ParsedRequest } from './request-params.js';
 import { scalar } from './params.js';
 import { DEFAULT_RATE_LIMIT, rateLimitMessage } from './rate-limit.js';
 import type { HttpBindings } from '@hono/node-server';
@@ -37,32 +38,21 @@ export function apiRoute(
     if (Buffer.byteLength(url.pathname + url.search) > MAX_URL_BYTES) {
       return htmlError(414, 'Request-URI Too Long', URL_TOO_LONG_TEXT, requestId);
     }
-    const { params, upload } = await readRequestParams(c.req.raw);
+    let parsed: ParsedRequest;
+    try {
+      parsed = await readRequestParams(c.req.raw);
+    } catch (error) {
+      state.options.log('error', `request ${requestId}: unreadable body: ${describe(error)}`);
+      return htmlError(400, 'Bad Request', 'The request body is not valid form data.', requestId);
+    }
+    const { params, upload } = parsed;
     const target = scalar(params, 'Target') ?? '';
     const method = scalar(params, 'Method') ?? '';
     const faults = state.faults.take(target, method);
     const log = (outcome: string) => logCall(state, requestId, c.req.method, params, outcome);
 
-    const delay = faults.reduce(
-      (sum, rule) => sum + (rule.kind === 'latency' ? (rule.latencyMs ?? 0) : 0),
-      0,
-    );
-    if (delay > 0) await sleep(delay);
-    if (hasFault(faults, 'reset-before')) {
-      log('fault:reset-before');
-      return resetConnection(c);
-    }
-    const serverError = faults.find((rule) => rule.kind === 'http-5xx');
-    if (serverError !== undefined) {
-      log('fault:http-5xx');
-      const status = serverError.status ?? 500;
-      return htmlError(
-        status,
-        'Internal Server Error',
-        'The server encountered an internal error.',
-        requestId,
-      );
-    }
+    const early = await applyFaultsBefore(c, faults, requestId, log);
+    if (early !== undefined) return early;
 
     const result = await runCall(state, network, handlers, params, upload, faults);
     if (hasFault(faults, 'reset-after')) {
@@ -77,6 +67,27 @@ export function apiRoute(
       headers: { 'Content-Type': 'application/json', 'X-Request-Id': requestId },
     });
   };
+}
+
+/** Applies latency, then answers with a reset or a 5xx page when such a fault fired. */
+async function applyFaultsBefore(
+  c: ApiContext,
+  faults: FaultRule[],
+  requestId: string,
+  log: (outcome: string) => void,
+): Promise<Response | undefined> {
+  let delay = 0;
+  for (const rule of faults) if (rule.kind === 'latency') delay += rule.latencyMs ?? 0;
+  if (delay > 0) await sleep(delay);
+  if (hasFault(faults, 'reset-before')) {
+    log('fault:reset-before');
+    return resetConnection(c);
+  }
+  const serverError = faults.find((rule) => rule.kind === 'http-5xx');
+  if (serverError === undefined) return undefined;
+  log('fault:http-5xx');
+  const text = 'The server encountered an internal error.';
+  return htmlError(serverError.status ?? 500, 'Internal Server Error', text, requestId);
 }
 
 async function runCall(
@@ -113,7 +124,10 @@ async function runCall(
     if (error instanceof ApiError) {
       return { body: errorBody(echo, error), outcome: `error: ${error.message}` };
     }
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = describe(error);
+    const call = `${scalar(params, 'Target')}.${scalar(params, 'Method')}`;
+    const trace = error instanceof Error ? error.stack : detail;
+    state.options.log('error', `internal error in ${call}: ${trace}`);
     const internal = ApiError.message(`Internal error in the emulator: ${detail}`);
     return { body: errorBody(echo, internal), outcome: `internal error: ${detail}` };
   }
@@ -127,6 +141,10 @@ function checkRateLimit(state: EmulatorState, forced: boolean): void {
   const configured =
     state.options.rateLimit === false ? DEFAULT_RATE_LIMIT : state.options.rateLimit;
   throw ApiError.message(rateLimitMessage(configured, usage ?? configured.calls + 1));
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function hasFault(faults: FaultRule[], kind: FaultRule['kind']): boolean {

@@ -4,6 +4,14 @@ import type { FaultRule } from './faults.js';
 import type { RateLimitOptions } from './rate-limit.js';
 import type { DatasetSize } from './seed.js';
 
+/** Receives the emulator's log lines: starts, stops and errors it answers instead of raising. */
+export type EmulatorLog = (level: 'info' | 'error', message: string) => void;
+
+/** Writes errors to stderr and drops info lines, so tests stay quiet unless something breaks. */
+export const defaultLog: EmulatorLog = (level, message) => {
+  if (level === 'error') process.stderr.write(`tsoffers emulator: ${message}\n`);
+};
+
 /** Options of `startEmulator`. */
 export interface EmulatorOptions {
   /** TCP port; 0 picks a free one. @default 0 */
@@ -30,6 +38,8 @@ export interface EmulatorOptions {
   today?: string;
   /** Maximum number of calls kept for `/__admin/requests`. @default 10000 */
   maxLoggedRequests?: number;
+  /** Log line receiver. @default errors to stderr, info dropped */
+  log?: EmulatorLog;
 }
 
 /** Options with every default filled in. */
@@ -46,6 +56,7 @@ export interface ResolvedOptions {
   networkToken: string;
   today: string;
   maxLoggedRequests: number;
+  log: EmulatorLog;
 }
 
 const DATASETS: readonly DatasetSize[] = ['small', 'medium', 'large'];
@@ -85,6 +96,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
       0,
       10_000_000,
     ),
+    log: options.log ?? defaultLog,
   };
 }
 

@@ -40,12 +40,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   network.origin = `http://${host}:${address.port}`;
+  resolved.log('info', `listening on ${network.origin}/Apiv3/json (network ${resolved.networkId})`);
   return {
     url: `${network.origin}/Apiv3/json`,
     origin: network.origin,
     networkId: resolved.networkId,
     networkToken: resolved.networkToken,
-    close: () => close(server),
+    close: async () => {
+      await close(server);
+      resolved.log('info', `stopped ${network.origin}`);
+    },
   };
 }
 

@@ -369,3 +369,27 @@ describe('offer file upload', () => {
     expect(reply.body.response.errorMessage).toBe('Could not update offer file.');
   });
 });
+
+describe('countries and categories', () => {
+  it('finds countries by code', async () => {
+    const country = await callData(emulator, 'Application', 'findCountryByCode', { code: 'CZ' });
+    expect(country).toEqual({
+      Country: { id: '203', code: 'CZ', name: 'czech republic', regions: [] },
+    });
+    expect(await callData(emulator, 'Application', 'findCountryByCode', { code: 'XX' })).toBeNull();
+    const all = await callData(emulator, 'Application', 'findAllCountries', {});
+    expect(Object.keys(all)).toContain('724');
+  });
+
+  it('updates an offer category', async () => {
+    const updated = await callData(emulator, 'Application', 'updateOfferCategory', {
+      id: '1',
+      data: { status: 'deleted' },
+    });
+    expect(updated).toBe(true);
+    const categories = await callData(emulator, 'Application', 'findAllOfferCategories', {
+      filters: { status: 'deleted' },
+    });
+    expect(Object.keys(categories)).toEqual(['1']);
+  });
+});

@@ -204,3 +204,23 @@ describe('startEmulator options', () => {
     expect(new URL(emulator.url).pathname).toBe('/Apiv3/json');
   });
 });
+
+describe('emulator log', () => {
+  it('logs start, stop and unreadable bodies', async () => {
+    const lines: string[] = [];
+    const logged = await startEmulator({
+      log: (level, message) => lines.push(`${level} ${message}`),
+    });
+    const response = await fetch(logged.url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'multipart/form-data; boundary=missing' },
+      body: 'not multipart at all',
+    });
+    await logged.close();
+    expect(response.status).toBe(400);
+    expect(lines[0]).toBe(`info listening on ${logged.url} (network demo)`);
+    expect(lines[1]).toMatch(/^error request [0-9a-f-]{36}: unreadable body: /);
+    expect(lines[2]).toBe(`info stopped ${logged.origin}`);
+    expect(lines.join('\n')).not.toContain(logged.networkToken);
+  });
+});
