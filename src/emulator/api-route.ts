@@ -16,7 +16,7 @@ import type { EmulatorState } from './state.js';
 
 export type ApiContext = Context<{ Bindings: HttpBindings }>;
 
-/** Longest request target (path and query) accepted, in bytes, like a stock Apache limit. */
+/** Maximum request target (path and query) accepted, in bytes, like a stock Apache limit. */
 export const MAX_URL_BYTES = 8190;
 export const URL_TOO_LONG_TEXT =
   "The requested URL's length exceeds the capacity limit for this server.";
@@ -69,7 +69,7 @@ export function apiRoute(
   };
 }
 
-/** Applies latency, then answers with a reset or a 5xx page when such a fault fired. */
+/** Applies latency, then returns a reset or a 5xx page when such a fault fired. */
 async function applyFaultsBefore(
   c: ApiContext,
   faults: FaultRule[],

@@ -4,7 +4,7 @@ import type { FaultRule } from './faults.js';
 import type { RateLimitOptions } from './rate-limit.js';
 import type { DatasetSize } from './seed.js';
 
-/** Receives the emulator's log lines: starts, stops and errors it answers instead of raising. */
+/** Receives the emulator's log lines: starts, stops, and errors it turns into replies. */
 export type EmulatorLog = (level: 'info' | 'error', message: string) => void;
 
 /** Writes errors to stderr and drops info lines, so tests stay quiet unless something breaks. */
@@ -117,7 +117,7 @@ function resolveToday(value: string | undefined): string {
   return value;
 }
 
-/** A token in the service's `NET…` form, derived from the seed so runs are repeatable. */
+/** Derives a token in the service's `NET…` form from the seed, so runs are repeatable. */
 function defaultToken(seed: number): string {
   return `NET${(seed * 2654435761 + 0x9e3779b9).toString(36).toUpperCase().padStart(12, '0')}emu`;
 }

@@ -9,8 +9,8 @@ export const DEFAULT_RATE_LIMIT: RateLimitOptions = { calls: 50, windowMs: 10_00
 /**
  * Counts calls per network over a rolling window. Every call counts, rejected ones included, so
  * the 51st call inside a 50-call window reports "Your usage: 51".
- * NOTE: whether the service's window is rolling or fixed, and whether rejected calls count, is
- * not documented; this is a guess that matches the one recorded reply.
+ * NOTE: the service does not document whether its window is rolling or fixed, or whether rejected
+ * calls count. This choice is a guess that matches the one recorded reply.
  */
 export class RateLimiter {
   private readonly times: number[] = [];
@@ -41,7 +41,7 @@ export class RateLimiter {
   }
 }
 
-/** The service's rate-limit text, with two spaces after each full stop. */
+/** Builds the service's rate-limit text, with two spaces after each full stop. */
 export function rateLimitMessage(options: RateLimitOptions, usage: number): string {
   const seconds = Math.round(options.windowMs / 1000);
   return (

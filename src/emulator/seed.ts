@@ -257,6 +257,13 @@ function seedTags(store: Store, random: Prng, count: number): void {
   }
 }
 
+/** Picks a published status code of the status group: approved 41-43, pending 31, rejected 11-14. */
+function statusCode(random: Prng, status: string): string {
+  if (status === 'approved') return random.pick(APPROVED_CODES);
+  if (status === 'rejected') return random.pick(REJECTED_CODES);
+  return '31';
+}
+
 const APPROVED_CODES = ['41', '42', '43'];
 const REJECTED_CODES = ['11', '12', '13', '14'];
 
@@ -266,7 +273,9 @@ function seedConversions(store: Store, random: Prng, clock: SeedClock, count: nu
   for (let i = 0; i < count; i++) {
     const offer = random.pick(offers);
     const roll = random.next();
-    const status = roll < 0.7 ? 'approved' : roll < 0.9 ? 'pending' : 'rejected';
+    let status = 'rejected';
+    if (roll < 0.7) status = 'approved';
+    else if (roll < 0.9) status = 'pending';
     const payout = Number(offer['default_payout']) || 1;
     insert(store, 'Conversion', '', {
       internal_ad_id: `${random.hex(8)}-${random.hex(4)}-${random.hex(4)}-${random.hex(4)}-${random.hex(12)}`,
@@ -282,12 +291,7 @@ function seedConversions(store: Store, random: Prng, clock: SeedClock, count: nu
       ip: `10.${random.int(0, 255)}.${random.int(0, 255)}.${random.int(1, 254)}`,
       session_ip: '127.0.0.1',
       status,
-      status_code:
-        status === 'approved'
-          ? random.pick(APPROVED_CODES)
-          : status === 'rejected'
-            ? random.pick(REJECTED_CODES)
-            : '31',
+      status_code: statusCode(random, status),
       user_agent: random.pick(USER_AGENTS),
       country_code: random.pick(COUNTRIES)[1],
       currency: typeof offer['currency'] === 'string' ? offer['currency'] : 'USD',

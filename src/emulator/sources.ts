@@ -16,7 +16,7 @@ export function fieldsOf(name: ModelName): string[] {
   return fields;
 }
 
-/** The find source of a stored model, with its contain resolvers bound to `store`. */
+/** Builds the find source of a stored model, with its contain resolvers bound to `store`. */
 export function sourceOf(store: Store, name: ModelName): FindSource {
   return {
     key: name,
@@ -110,7 +110,7 @@ function offerThumbnail(store: Store, offerId: string): Json {
   return [];
 }
 
-/** The creative code of a file: its own code for text and HTML ads, else its URL. */
+/** Returns the creative code of a file: its own code for text and HTML ads, else its URL. */
 export function creativeCode(file: JsonObject): string {
   const code = file['code'];
   if (typeof code === 'string' && code !== '') return code;

@@ -35,6 +35,7 @@ function runReport(call: CallContext, model: string, facts: Fact[]): Json {
   for (const field of [...fields, ...list(params['groups'])]) {
     if (!known(field)) throw ApiError.message(`Field "${field}" is not a field of ${model}.`);
   }
+
   const conditions = parseConditions(params['filters'], known);
   const dimensionFields = unique([
     ...list(params['groups']),
@@ -47,6 +48,7 @@ function runReport(call: CallContext, model: string, facts: Fact[]): Json {
     conditions.every((c) => !isMeasure(c.field) || c.test(measureValue(c.field, row.totals))),
   );
   sortRows(rows, params['sort'], known);
+
   const paging = readPaging(params) ?? { limit: Math.max(rows.length, 1), page: 1 };
   const start = (paging.page - 1) * paging.limit;
   const result: JsonObject = {

@@ -82,10 +82,12 @@ export class RawLogService {
       url.searchParams.get('Signature') ?? undefined,
       Date.now(),
     );
+
     if (refusal === 'Expired') return xml(403, 'AccessDenied', 'Request has expired', requestId);
     if (refusal !== undefined) {
       return xml(403, refusal, 'The request signature is missing or not valid.', requestId);
     }
+
     const match = new RegExp(`^${DOWNLOAD_PREFIX}/([a-z]+)/[^/]+/(\\d{8}/.+)$`).exec(path);
     const type = match?.[1] as LogType | undefined;
     const file =
@@ -93,6 +95,7 @@ export class RawLogService {
     if (type === undefined || file === undefined) {
       return xml(404, 'NoSuchKey', 'The specified key does not exist.', requestId);
     }
+
     const memberName = (file.filename.split('/')[1] ?? '').replace(/\.zip$/, '.csv');
     const stream = zipStream({
       seed: this.options.seed,
