@@ -1,0 +1,107 @@
+import { formatServerErrors } from './envelope.js';
+import {
+  AuthenticationError,
+  HasOffersError,
+  NotFoundError,
+  RateLimitError,
+  ValidationError,
+} from './errors.js';
+import type { ErrorDetails, ServerError } from './errors.js';
+
+/**
+ * Calls that may be sent again after a failure. `any`: the server reported that the call did not
+ * run (rate limit, connection refused). `read`: the outcome is unknown, so only reads are safe to
+ * repeat. `never`: repeating cannot help.
+ */
+export type RetryScope = 'any' | 'read' | 'never';
+
+export interface ClassifiedFailure {
+  readonly error: HasOffersError;
+  readonly retry: RetryScope;
+}
+
+export interface CallContext {
+  readonly target: string;
+  readonly method: string;
+  readonly requestId: string;
+  readonly httpStatus?: number;
+}
+
+/** Text the API uses when a network's rate limit is exceeded (HTTP 200, status -1). */
+export const RATE_LIMIT_TEXT = 'API usage exceeded rate limit';
+/** Text Apache returns for request lines that are too long. */
+export const URL_TOO_LONG_TEXT = "The requested URL's length exceeds the capacity limit";
+
+const AUTHENTICATION_PATTERN =
+  /network id is not valid|network ?token|api[ _]?key|not authori[sz]ed|unauthori[sz]ed|jwt is not valid|whitelist|allow-?list|permission denied|access denied/i;
+const NOT_FOUND_PATTERN = /not found|does not exist|failed to hydrate rows|no such/i;
+
+const ADVICE = {
+  authentication:
+    'Check networkId (HASOFFERS_NETWORK_ID), networkToken (HASOFFERS_NETWORK_TOKEN) and that this IP address is on the network API allow-list.',
+  notFound: 'Check that the ids passed to the call exist on this network.',
+  validation: 'Correct the fields named above and send the call again.',
+  rateLimit:
+    'The network allows a fixed number of API calls per 10 seconds; send fewer calls or raise maxRetries.',
+  other: 'The call was not applied; see serverMessage for the server text.',
+} as const;
+
+/** Picks the error class for an error envelope, from its text, codes and the HTTP status. */
+export function classifyServerErrors(
+  errors: readonly ServerError[],
+  context: CallContext,
+): ClassifiedFailure {
+  const serverMessage = formatServerErrors(errors);
+  const details: ErrorDetails = { ...context, serverMessage, errors };
+  const build = (kind: keyof typeof ADVICE): string =>
+    `${context.target}.${context.method} failed:\n${serverMessage}\n${ADVICE[kind]}`;
+
+  if (serverMessage.includes(RATE_LIMIT_TEXT)) {
+    return { error: new RateLimitError(build('rateLimit'), details), retry: 'any' };
+  }
+  const status = context.httpStatus;
+  if (status === 401 || status === 403 || AUTHENTICATION_PATTERN.test(serverMessage)) {
+    return { error: new AuthenticationError(build('authentication'), details), retry: 'never' };
+  }
+  if (errors.some((entry) => entry.err_code !== undefined || entry.attribute_name !== undefined)) {
+    return { error: new ValidationError(build('validation'), details), retry: 'never' };
+  }
+  if (status === 404 || NOT_FOUND_PATTERN.test(serverMessage)) {
+    return { error: new NotFoundError(build('notFound'), details), retry: 'never' };
+  }
+  return { error: new HasOffersError(build('other'), details), retry: 'never' };
+}
+
+/**
+ * Classifies a body that is not the API envelope: an HTML error page, a proxy message or
+ * truncated JSON. The server may have applied the call, so only reads are repeated.
+ */
+export function classifyUnreadable(
+  reason: string,
+  excerpt: string,
+  context: CallContext,
+): ClassifiedFailure {
+  const status = context.httpStatus ?? 0;
+  const shown = excerpt.length > 0 ? `\nResponse starts: ${excerpt}` : '';
+  const message = `${context.target}.${context.method} failed: HTTP ${status}, ${reason}.${shown}`;
+  const details: ErrorDetails = { ...context, serverMessage: excerpt };
+  if (status === 401 || status === 403) {
+    return {
+      error: new AuthenticationError(`${message}\n${ADVICE.authentication}`, details),
+      retry: 'never',
+    };
+  }
+  if (status === 404) {
+    return {
+      error: new NotFoundError(
+        `${message}\nCheck the endpoint option (HASOFFERS_ENDPOINT).`,
+        details,
+      ),
+      retry: 'never',
+    };
+  }
+  if (status === 429)
+    return { error: new RateLimitError(`${message}\n${ADVICE.rateLimit}`, details), retry: 'any' };
+  const retryable = status >= 500 || (status >= 200 && status < 300) || status === 408;
+  return { error: new HasOffersError(message, details), retry: retryable ? 'read' : 'never' };
+}

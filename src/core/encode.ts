@@ -1,0 +1,129 @@
+import { UsageError } from './errors.js';
+
+/** A query or form field, already flattened to PHP bracket form (`data[name]`). */
+export type WireField = readonly [name: string, value: string];
+
+/**
+ * URLs longer than this are sent as a POST form body instead. Apache's default request-line limit
+ * is 8190 bytes, and the API returns HTTP 414 for long GETs, so half of that
+ * leaves room for proxies in between.
+ */
+export const MAX_GET_URL_LENGTH = 4000;
+
+/** Writes a Date as `YYYY-MM-DD hh:mm:ss` in UTC, the datetime form the API reads. */
+export function formatDateTime(date: Date): string {
+  if (Number.isNaN(date.getTime())) {
+    throw new UsageError(
+      'Invalid Date passed as a parameter value. Pass a valid Date or a string.',
+    );
+  }
+  return date.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/**
+ * Flattens nested parameters into PHP bracket fields: objects become `key[sub]`, arrays of scalars
+ * `key[]`, arrays of objects `key[0][sub]` (the API rejects `key[][sub]`). Booleans become 1/0,
+ * Dates `YYYY-MM-DD hh:mm:ss`; `undefined` and `null` entries are left out.
+ */
+export function flattenParams(params: Readonly<Record<string, unknown>>): WireField[] {
+  const fields: WireField[] = [];
+  for (const [key, value] of Object.entries(params)) appendField(fields, key, value);
+  return fields;
+}
+
+function appendField(fields: WireField[], name: string, value: unknown): void {
+  if (value === undefined || value === null) return;
+  if (Array.isArray(value)) {
+    const nested = value.some((item) => typeof item === 'object' && item !== null && !isDate(item));
+    value.forEach((item, index) =>
+      appendField(fields, nested ? `${name}[${index}]` : `${name}[]`, item),
+    );
+    return;
+  }
+  if (value instanceof Map) {
+    for (const [key, item] of value) appendField(fields, `${name}[${String(key)}]`, item);
+    return;
+  }
+  if (typeof value === 'object' && !isDate(value)) {
+    for (const [key, item] of Object.entries(value)) appendField(fields, `${name}[${key}]`, item);
+    return;
+  }
+  fields.push([name, formatScalar(name, value)]);
+}
+
+function isDate(value: unknown): value is Date {
+  return value instanceof Date;
+}
+
+function formatScalar(name: string, value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'boolean':
+      return value ? '1' : '0';
+    case 'bigint':
+      return value.toString();
+    case 'number':
+      if (!Number.isFinite(value)) {
+        throw new UsageError(
+          `Parameter ${name} is ${value}, which the API cannot read. Pass a finite number.`,
+        );
+      }
+      return String(value);
+    default:
+      if (isDate(value)) return formatDateTime(value);
+      throw new UsageError(
+        `Parameter ${name} has type ${typeof value}. Pass a string, number, boolean, Date, array or plain object.`,
+      );
+  }
+}
+
+/** Percent-encodes fields with encodeURIComponent, so every byte reaches the server unchanged. */
+export function encodeFields(fields: readonly WireField[]): string {
+  return fields
+    .map(([name, value]) => `${encodeComponent(name)}=${encodeComponent(value)}`)
+    .join('&');
+}
+
+function encodeComponent(text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    throw new UsageError(
+      `Parameter text ${JSON.stringify(text.slice(0, 40))} contains an unpaired UTF-16 surrogate. Pass well-formed Unicode text.`,
+    );
+  }
+}
+
+export interface EncodeInput {
+  readonly endpoint: string;
+  /** Fields that always stay in the URL: Target, Method and the credentials. */
+  readonly routing: readonly WireField[];
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly maxUrlLength?: number;
+  /** Send the parameters as a POST form body even when the URL would be short enough. */
+  readonly forcePost?: boolean;
+}
+
+export interface EncodedRequest {
+  readonly httpMethod: 'GET' | 'POST';
+  readonly url: string;
+  readonly body?: string;
+  readonly contentType?: string;
+}
+
+/** Builds a GET URL, or a POST with a form body when the URL would be longer than the limit. */
+export function encodeRequest(input: EncodeInput): EncodedRequest {
+  const separator = input.endpoint.includes('?') ? '&' : '?';
+  const baseUrl = `${input.endpoint}${separator}${encodeFields(input.routing)}`;
+  const query = encodeFields(flattenParams(input.params));
+  const getUrl = query.length > 0 ? `${baseUrl}&${query}` : baseUrl;
+  const maxUrlLength = input.maxUrlLength ?? MAX_GET_URL_LENGTH;
+  if (!input.forcePost && getUrl.length <= maxUrlLength) return { httpMethod: 'GET', url: getUrl };
+  return {
+    httpMethod: 'POST',
+    url: baseUrl,
+    body: query,
+    contentType: 'application/x-www-form-urlencoded',
+  };
+}

@@ -1,0 +1,215 @@
+import { UsageError } from './core/errors.js';
+
+/** Operators of regular `find*` filters, sent as `filters[field][OPERATOR]=value`. */
+export const FILTER_OPERATORS = [
+  'NOT_EQUAL_TO',
+  'LESS_THAN',
+  'LESS_THAN_OR_EQUAL_TO',
+  'GREATER_THAN',
+  'GREATER_THAN_OR_EQUAL_TO',
+  'LIKE',
+  'NOT_LIKE',
+  'NULL',
+  'NOT_NULL',
+  'TRUE',
+  'FALSE',
+] as const;
+export type FilterOperator = (typeof FILTER_OPERATORS)[number];
+
+/** Operators that take no value; the API expects `1`. */
+const FLAG_OPERATORS: ReadonlySet<string> = new Set(['NULL', 'NOT_NULL', 'TRUE', 'FALSE']);
+
+export type FilterScalar = string | number | bigint | boolean | Date;
+export type OperatorFilter = { readonly [K in FilterOperator]?: FilterScalar };
+/** Equality (`'active'`), IN list (`['a', 'b']`) or operators (`{ GREATER_THAN: 5 }`). */
+export type FieldFilter = FilterScalar | readonly FilterScalar[] | OperatorFilter;
+/** Field conditions ANDed together; the `OR` key contains conditions ORed together. */
+export interface FilterObject {
+  readonly [field: string]: FieldFilter | FilterObject | undefined;
+}
+
+/** One condition made by the `where()` builder. */
+export class FilterCondition {
+  constructor(
+    readonly field: string,
+    readonly operator: FilterOperator | 'EQUAL' | 'IN',
+    readonly value: FilterScalar | readonly FilterScalar[],
+  ) {}
+}
+
+/** Conditions joined by OR (`filters[OR][…]`); the API allows one OR level. */
+export class OrGroup {
+  constructor(readonly parts: readonly (FilterCondition | FilterObject)[]) {}
+}
+
+export type Filters =
+  FilterObject | FilterCondition | OrGroup | readonly (FilterObject | FilterCondition | OrGroup)[];
+
+/** Starts a typed filter condition: `where('id').gt(5)`, `where('status').in(['a', 'b'])`. */
+export function where(field: string) {
+  const checkedField = checkFieldName(field);
+  const make = (
+    operator: FilterCondition['operator'],
+    value: FilterScalar | readonly FilterScalar[],
+  ) => new FilterCondition(checkedField, operator, value);
+  return {
+    eq: (value: FilterScalar) => make('EQUAL', value),
+    in: (values: readonly FilterScalar[]) => make('IN', [...values]),
+    ne: (value: FilterScalar) => make('NOT_EQUAL_TO', value),
+    lt: (value: FilterScalar) => make('LESS_THAN', value),
+    lte: (value: FilterScalar) => make('LESS_THAN_OR_EQUAL_TO', value),
+    gt: (value: FilterScalar) => make('GREATER_THAN', value),
+    gte: (value: FilterScalar) => make('GREATER_THAN_OR_EQUAL_TO', value),
+    like: (pattern: string) => make('LIKE', pattern),
+    notLike: (pattern: string) => make('NOT_LIKE', pattern),
+    isNull: () => make('NULL', 1),
+    notNull: () => make('NOT_NULL', 1),
+    isTrue: () => make('TRUE', 1),
+    isFalse: () => make('FALSE', 1),
+  };
+}
+
+/** Joins conditions with OR: `or(where('status').eq('active'), { id: [1, 2] })`. */
+export function or(...parts: (FilterCondition | FilterObject)[]): OrGroup {
+  return new OrGroup(parts);
+}
+
+type WireFilter = Record<string, unknown>;
+
+/**
+ * Turns filters into the nested `filters` parameter the encoder writes in bracket form. Throws
+ * UsageError for an unknown operator, an invalid field name, a nested OR or a null value.
+ */
+export function buildFilterParam(filters: Filters | undefined): WireFilter | undefined {
+  if (filters === undefined) return undefined;
+  const result: WireFilter = {};
+  const parts = Array.isArray(filters)
+    ? filters
+    : [filters as FilterObject | FilterCondition | OrGroup];
+  for (const part of parts) addPart(result, part, false);
+  return Object.keys(result).length > 0 ? result : undefined;
+}
+
+function addPart(
+  target: WireFilter,
+  part: FilterObject | FilterCondition | OrGroup,
+  insideOr: boolean,
+): void {
+  if (part instanceof OrGroup) {
+    if (insideOr)
+      throw new UsageError(
+        'Filters contain an OR group inside another OR group; the API allows one level.',
+      );
+    const group = (target.OR ??= {}) as WireFilter;
+    for (const inner of part.parts) addPart(group, inner, true);
+    return;
+  }
+  if (part instanceof FilterCondition) {
+    addCondition(target, part.field, part.operator, part.value);
+    return;
+  }
+  for (const [field, value] of Object.entries(part)) {
+    if (value === undefined) continue;
+    if (field === 'OR') {
+      addPart(target, new OrGroup([value as FilterObject]), insideOr);
+      continue;
+    }
+    addFieldFilter(target, checkFieldName(field), value as FieldFilter);
+  }
+}
+
+function addFieldFilter(target: WireFilter, field: string, value: FieldFilter): void {
+  if (value === null) {
+    throw new UsageError(
+      `Filter ${field} is null. Use { ${field}: { NULL: true } } or where('${field}').isNull().`,
+    );
+  }
+  if (Array.isArray(value)) return addCondition(target, field, 'IN', value);
+  if (typeof value === 'object' && !(value instanceof Date)) {
+    for (const [operator, operand] of Object.entries(value as OperatorFilter)) {
+      addCondition(target, field, checkOperator(field, operator), operand as FilterScalar);
+    }
+    return;
+  }
+  addCondition(target, field, 'EQUAL', value as FilterScalar);
+}
+
+function addCondition(
+  target: WireFilter,
+  field: string,
+  operator: FilterCondition['operator'],
+  value: FilterScalar | readonly FilterScalar[],
+): void {
+  const existing = target[field];
+  if (operator === 'EQUAL' || operator === 'IN') {
+    if (existing !== undefined) throw conflict(field);
+    target[field] = Array.isArray(value) ? [...value] : value;
+    return;
+  }
+  if (
+    existing !== undefined &&
+    (typeof existing !== 'object' || Array.isArray(existing) || existing instanceof Date)
+  ) {
+    throw conflict(field);
+  }
+  const operators = (existing ?? {}) as Record<string, unknown>;
+  operators[operator] = FLAG_OPERATORS.has(operator) ? 1 : value;
+  target[field] = operators;
+}
+
+function conflict(field: string): UsageError {
+  return new UsageError(
+    `Filter ${field} mixes an equality or list with another condition, which the API cannot express. Use operators only, or put one of them in an OR group.`,
+  );
+}
+
+function checkOperator(field: string, operator: string): FilterOperator {
+  if ((FILTER_OPERATORS as readonly string[]).includes(operator)) return operator as FilterOperator;
+  const upper = operator.toUpperCase();
+  const hint = (FILTER_OPERATORS as readonly string[]).includes(upper)
+    ? ` Did you mean ${upper}?`
+    : '';
+  throw new UsageError(
+    `Filter ${field} uses unknown operator ${JSON.stringify(operator)}.${hint} Valid operators: ${FILTER_OPERATORS.join(', ')}.`,
+  );
+}
+
+const FIELD_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/;
+
+/** Accepts `name` or `Model.name`; anything else would break the bracket encoding. */
+export function checkFieldName(field: string): string {
+  if (!FIELD_NAME_PATTERN.test(field)) {
+    throw new UsageError(
+      `Field name ${JSON.stringify(field)} is invalid. Use letters, digits and underscores, optionally prefixed by a model name (Offer.id).`,
+    );
+  }
+  return field;
+}
+
+/** Sort input: `['-id', 'name']` (leading `-` for descending) or `{ id: 'desc' }`. */
+export type Sort = string | readonly string[] | Readonly<Record<string, 'asc' | 'desc'>>;
+
+/** Builds `sort[Model.field]=asc|desc` entries in order; a bare field gets the model prefix. */
+export function buildSortParam(
+  sort: Sort | undefined,
+  modelName: string,
+): Record<string, string> | undefined {
+  if (sort === undefined) return undefined;
+  const entries: [string, string][] =
+    typeof sort === 'string' || Array.isArray(sort)
+      ? (typeof sort === 'string' ? [sort] : (sort as readonly string[])).map((item) =>
+          item.startsWith('-') ? [item.slice(1), 'desc'] : [item, 'asc'],
+        )
+      : Object.entries(sort as Record<string, string>);
+  const result: Record<string, string> = {};
+  for (const [field, direction] of entries) {
+    checkFieldName(field);
+    if (direction !== 'asc' && direction !== 'desc') {
+      throw new UsageError(
+        `Sort direction for ${field} is ${JSON.stringify(direction)}. Use 'asc' or 'desc'.`,
+      );
+    }
+    result[field.includes('.') ? field : `${modelName}.${field}`] = direction;
+  }
+  return Object.keys(result).length > 0 ? result : undefined;
+}

@@ -1,0 +1,15 @@
+import type { RecordData } from '../resources/options.js';
+import { Model } from './model.js';
+
+export class Advertiser extends Model {
+  static override readonly modelName: string = 'Advertiser';
+  static override readonly displayField: string = 'company';
+
+  async update(data: RecordData): Promise<Advertiser> {
+    return this.client.advertisers.update(this.id, data);
+  }
+
+  async block(reason?: string): Promise<boolean> {
+    return this.client.advertisers.block(this.id, reason);
+  }
+}

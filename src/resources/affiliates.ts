@@ -1,0 +1,31 @@
+import type { Filters } from '../filters.js';
+import { Affiliate } from '../models/affiliate.js';
+import type { RecordData, RecordId } from './options.js';
+import { checkId, ModelResource } from './resource.js';
+import type { ResourceContext } from './resource.js';
+
+/** Affiliate accounts (target `Affiliate`). */
+export class AffiliateResource extends ModelResource<Affiliate> {
+  constructor(context: ResourceContext) {
+    super(context, 'Affiliate', Affiliate);
+  }
+
+  async findAllIds(options: { readonly filters?: Filters } = {}): Promise<string[]> {
+    return this.listIds(options);
+  }
+
+  async delete(id: RecordId): Promise<Affiliate> {
+    return this.softDelete(id);
+  }
+
+  async block(id: RecordId, reason?: string): Promise<boolean> {
+    return this.flag('block', { id: checkId(id), reason });
+  }
+
+  /** Creates an affiliate, then its first user with `userData` (two writes, not atomic). */
+  async createWithUser(data: RecordData, userData: RecordData): Promise<Affiliate> {
+    const affiliate = await this.create(data);
+    await this.context.client.affiliateUsers.create({ affiliate_id: affiliate.id, ...userData });
+    return affiliate;
+  }
+}

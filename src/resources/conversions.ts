@@ -1,0 +1,10 @@
+import { Conversion } from '../models/records.js';
+import { ModelResource } from './resource.js';
+import type { ResourceContext } from './resource.js';
+
+/** Conversions (target `Conversion`). */
+export class ConversionResource extends ModelResource<Conversion> {
+  constructor(context: ResourceContext) {
+    super(context, 'Conversion', Conversion);
+  }
+}

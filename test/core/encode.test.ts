@@ -1,0 +1,127 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { encodeRequest, flattenParams, formatDateTime } from '../../src/core/encode.js';
+import { UsageError } from '../../src/core/errors.js';
+import { okBody, scriptClient, startScriptServer } from './script-server.js';
+import type { ScriptServer, SeenRequest } from './script-server.js';
+
+describe('flattenParams', () => {
+  it('writes PHP bracket fields', () => {
+    const fields = flattenParams({
+      id: 5,
+      data: { name: 'x', active: true, hidden: false },
+      fields: ['id', 'name'],
+      options: { tiny_url: 1 },
+      skipped: undefined,
+      nothing: null,
+    });
+    expect(fields).toEqual([
+      ['id', '5'],
+      ['data[name]', 'x'],
+      ['data[active]', '1'],
+      ['data[hidden]', '0'],
+      ['fields[]', 'id'],
+      ['fields[]', 'name'],
+      ['options[tiny_url]', '1'],
+    ]);
+  });
+
+  it('indexes arrays of objects', () => {
+    const fields = flattenParams({ timeframes: [{ label: 'a' }, { label: 'b' }] });
+    expect(fields).toEqual([
+      ['timeframes[0][label]', 'a'],
+      ['timeframes[1][label]', 'b'],
+    ]);
+  });
+
+  it('formats dates as UTC datetime', () => {
+    expect(formatDateTime(new Date(Date.UTC(2030, 11, 12, 23, 59, 59)))).toBe(
+      '2030-12-12 23:59:59',
+    );
+    expect(flattenParams({ data: { at: new Date(Date.UTC(2016, 0, 2, 3, 4, 5)) } })).toEqual([
+      ['data[at]', '2016-01-02 03:04:05'],
+    ]);
+  });
+
+  it('rejects values the API cannot read', () => {
+    expect(() => flattenParams({ limit: Number.NaN })).toThrow(UsageError);
+    expect(() => flattenParams({ at: new Date('nope') })).toThrow(/Invalid Date/);
+    expect(() => flattenParams({ run: () => 1 })).toThrow(/type function/);
+  });
+});
+
+describe('encodeRequest', () => {
+  const routing = [
+    ['Target', 'Offer'],
+    ['Method', 'findAll'],
+  ] as const;
+
+  it('uses GET below the URL limit', () => {
+    const request = encodeRequest({
+      endpoint: 'http://h/Apiv3/json',
+      routing,
+      params: { limit: 2 },
+    });
+    expect(request.httpMethod).toBe('GET');
+    expect(request.url).toBe('http://h/Apiv3/json?Target=Offer&Method=findAll&limit=2');
+  });
+
+  it('switches to a POST form above the limit', () => {
+    const params = { filters: { name: 'x'.repeat(5000) } };
+    const request = encodeRequest({ endpoint: 'http://h/Apiv3/json', routing, params });
+    expect(request.httpMethod).toBe('POST');
+    expect(request.url).toBe('http://h/Apiv3/json?Target=Offer&Method=findAll');
+    expect(request.body).toBe(`filters%5Bname%5D=${'x'.repeat(5000)}`);
+    expect(request.contentType).toBe('application/x-www-form-urlencoded');
+  });
+});
+
+describe('wire round trip', () => {
+  let server: ScriptServer;
+  beforeAll(async () => {
+    server = await startScriptServer(() => ({ body: okBody('true') }));
+  });
+  afterAll(() => server.close());
+
+  function received(request: SeenRequest, key: string): string[] | undefined {
+    return request.query.get(key) ?? request.form.get(key);
+  }
+
+  it('delivers special characters byte-exact', async () => {
+    const client = scriptClient(server);
+    const value = 'a&b+c#d%e"f[g]h é 😀 \u0000 =?/';
+    await client.call('Offer', 'update', { id: 1, data: { name: value, empty: '' } });
+    const request = server.seen.at(-1)!;
+    expect(received(request, 'data[name]')).toEqual([value]);
+    expect(received(request, 'data[empty]')).toEqual(['']);
+    expect(received(request, 'NetworkId')).toEqual(['demo']);
+  });
+
+  it('round-trips arbitrary strings', async () => {
+    const client = scriptClient(server);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ unit: 'binary', maxLength: 60 }),
+        fc.string({ unit: 'grapheme', maxLength: 20 }),
+        async (value, key) => {
+          const safeKey = `k${[...key].filter((char) => /[A-Za-z0-9_]/.test(char)).join('')}`;
+          await client.call('Offer', 'findAll', { filters: { [safeKey]: value } });
+          expect(received(server.seen.at(-1)!, `filters[${safeKey}]`)).toEqual([value]);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('sends long parameters as a POST form', async () => {
+    const client = scriptClient(server);
+    const long = 'é&'.repeat(3000);
+    await client.call('Offer', 'findAll', { filters: { name: long } });
+    const request = server.seen.at(-1)!;
+    expect(request.method).toBe('POST');
+    expect(request.query.get('Target')).toEqual(['Offer']);
+    expect(request.query.get('NetworkToken')).toBeDefined();
+    expect(request.form.get('filters[name]')).toEqual([long]);
+  });
+});

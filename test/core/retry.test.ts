@@ -1,0 +1,189 @@
+import { afterEach, describe, expect, it } from 'vitest';
+
+import {
+  NetworkError,
+  RateLimitError,
+  TimeoutError,
+  UnknownOutcomeError,
+} from '../../src/core/errors.js';
+import { isReadMethod, MAX_RETRY_DELAY_MS, retryDelay } from '../../src/core/retry.js';
+import { okBody, RATE_LIMIT_BODY, scriptClient, startScriptServer } from './script-server.js';
+import type { Reply, ScriptServer } from './script-server.js';
+
+let server: ScriptServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function serve(script: (index: number) => Reply): Promise<ScriptServer> {
+  server = await startScriptServer((_request, index) => script(index));
+  return server;
+}
+
+async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('the call succeeded');
+}
+
+describe('attempt budget', () => {
+  for (const maxRetries of [0, 1, 3]) {
+    it(`maxRetries ${maxRetries} sends ${maxRetries + 1} requests`, async () => {
+      const local = await serve(() => ({ body: RATE_LIMIT_BODY }));
+      const error = await rejectionOf(
+        scriptClient(local, { maxRetries }).call('Offer', 'create', { data: { a: 1 } }),
+      );
+      expect(error).toBeInstanceOf(RateLimitError);
+      expect((error as RateLimitError).attempts).toBe(maxRetries + 1);
+      expect(local.seen).toHaveLength(maxRetries + 1);
+    });
+  }
+
+  it('rate limit then success returns the data', async () => {
+    const local = await serve((index) =>
+      index < 2 ? { body: RATE_LIMIT_BODY } : { body: okBody('["7"]') },
+    );
+    const ids = await scriptClient(local, { maxRetries: 2 }).call('Offer', 'findAllIds');
+    expect(ids).toEqual(['7']);
+    expect(local.seen).toHaveLength(3);
+  });
+});
+
+describe('broken connections', () => {
+  it('read is retried after a reset', async () => {
+    const local = await serve((index) => (index === 0 ? 'reset' : { body: okBody('null') }));
+    expect(
+      await scriptClient(local, { maxRetries: 1 }).call('Offer', 'findById', { id: 1 }),
+    ).toBeNull();
+    expect(local.seen).toHaveLength(2);
+  });
+
+  it('write is never resent after a reset', async () => {
+    const local = await serve(() => 'reset');
+    const error = await rejectionOf(
+      scriptClient(local, { maxRetries: 3 }).call('Offer', 'create', { data: { name: 'x' } }),
+    );
+    expect(error).toBeInstanceOf(UnknownOutcomeError);
+    expect(error.message).toContain('Offer.create may or may not have been applied');
+    expect(error.message).toContain('did not send this write again');
+    expect((error as UnknownOutcomeError).cause).toBeInstanceOf(NetworkError);
+    expect(local.seen).toHaveLength(1);
+  });
+
+  it('write is never resent after a timeout', async () => {
+    const local = await serve(() => 'hang');
+    const client = scriptClient(local, { maxRetries: 3, timeoutMs: 150 });
+    const error = await rejectionOf(client.call('Offer', 'update', { id: 1, data: { name: 'x' } }));
+    expect(error).toBeInstanceOf(UnknownOutcomeError);
+    expect((error as UnknownOutcomeError).cause).toBeInstanceOf(TimeoutError);
+    expect(local.seen).toHaveLength(1);
+  });
+
+  it('read timeout is retried, then reported', async () => {
+    const local = await serve((index) => (index === 0 ? 'hang' : { body: okBody('true') }));
+    expect(
+      await scriptClient(local, { maxRetries: 1, timeoutMs: 150 }).call('Offer', 'getCategories', {
+        id: 1,
+      }),
+    ).toBe(true);
+    expect(local.seen).toHaveLength(2);
+
+    const hanging = await serve(() => 'hang');
+    const error = await rejectionOf(
+      scriptClient(hanging, { maxRetries: 0, timeoutMs: 150 }).call('Offer', 'findAll'),
+    );
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error.message).toBe(
+      'Offer.findAll timed out after 150 ms. Raise timeoutMs if the server is slow.',
+    );
+  });
+
+  it('write answered by an HTML 502 is not resent', async () => {
+    const local = await serve(() => ({
+      status: 502,
+      body: '<h1>Bad Gateway</h1>',
+      contentType: 'text/html',
+    }));
+    const error = await rejectionOf(
+      scriptClient(local, { maxRetries: 3 }).call('Offer', 'create', { data: { a: 1 } }),
+    );
+    expect(error).toBeInstanceOf(UnknownOutcomeError);
+    expect(error.message).toContain('HTTP 502');
+    expect(local.seen).toHaveLength(1);
+  });
+
+  it('read answered by truncated JSON is retried', async () => {
+    const local = await serve((index) =>
+      index === 0 ? { body: '{"response":{"sta' } : { body: okBody('["1"]') },
+    );
+    expect(await scriptClient(local, { maxRetries: 1 }).call('Offer', 'findAllIds')).toEqual(['1']);
+    expect(local.seen).toHaveLength(2);
+  });
+
+  it('refused connection is retried for writes', async () => {
+    const local = await serve(() => ({ body: okBody('true') }));
+    const endpoint = local.endpoint;
+    await local.close();
+    server = undefined;
+    const client = scriptClient({ endpoint, seen: [], close: async () => {} }, { maxRetries: 2 });
+    const error = await rejectionOf(client.call('Offer', 'create', { data: { name: 'x' } }));
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as NetworkError).attempts).toBe(3);
+    expect(error.message).toContain('ECONNREFUSED');
+  });
+
+  it('long GET answered with 414 is resent as POST', async () => {
+    const local = await serve((index) =>
+      index === 0
+        ? { status: 414, body: 'Request-URI Too Long', contentType: 'text/plain' }
+        : { body: okBody('true') },
+    );
+    const client = scriptClient(local, { maxRetries: 0 });
+    expect(await client.call('Offer', 'update', { id: 1, data: { name: 'x' } })).toBe(true);
+    expect(local.seen.map((request) => request.method)).toEqual(['GET', 'POST']);
+    expect(local.seen[1]?.form.get('data[name]')).toEqual(['x']);
+  });
+});
+
+describe('abort signal', () => {
+  it('aborting stops the call with the reason', async () => {
+    const local = await serve(() => 'hang');
+    const controller = new AbortController();
+    const call = scriptClient(local, { signal: controller.signal, maxRetries: 5 }).call(
+      'Offer',
+      'findAll',
+    );
+    const reason = new Error('stopped by caller');
+    setTimeout(() => controller.abort(reason), 50);
+    expect(await rejectionOf(call)).toBe(reason);
+    expect(local.seen).toHaveLength(1);
+  });
+
+  it('aborted signal sends nothing', async () => {
+    const local = await serve(() => ({ body: okBody('true') }));
+    const signal = AbortSignal.abort(new Error('already stopped'));
+    const error = await rejectionOf(scriptClient(local, { signal }).call('Offer', 'findAll'));
+    expect(error.message).toBe('already stopped');
+    expect(local.seen).toHaveLength(0);
+  });
+});
+
+describe('retry policy', () => {
+  it('classifies reads by method name', () => {
+    expect(['findAll', 'getStats', 'listLogs', 'validateUrl'].every(isReadMethod)).toBe(true);
+    expect(
+      ['create', 'update', 'blockAffiliate', 'setForOffer', 'addToOffer'].some(isReadMethod),
+    ).toBe(false);
+  });
+
+  it('backoff doubles with jitter and a cap', () => {
+    expect(retryDelay(1, 100, () => 0)).toBe(50);
+    expect(retryDelay(1, 100, () => 1)).toBe(100);
+    expect(retryDelay(3, 100, () => 1)).toBe(400);
+    expect(retryDelay(30, 100, () => 1)).toBe(MAX_RETRY_DELAY_MS);
+  });
+});
