@@ -2,7 +2,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   AuthenticationError,
   HasOffers,
-  HasOffersError,
   RateLimitError,
   UnknownOutcomeError,
   ValidationError,
@@ -147,7 +146,7 @@ describe('client records against the emulator', () => {
 describe('client failure handling against the emulator', () => {
   it('rejects a wrong token', async () => {
     const client = clientFor(emulator, { networkToken: 'NETnot-the-token' });
-    await expect(client.offers.findById(1)).rejects.toBeInstanceOf(HasOffersError);
+    await expect(client.offers.findById(1)).rejects.toBeInstanceOf(AuthenticationError);
     const wrongNetwork = clientFor(emulator, { networkId: 'other' });
     await expect(wrongNetwork.offers.findById(1)).rejects.toBeInstanceOf(AuthenticationError);
   });
