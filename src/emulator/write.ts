@@ -14,8 +14,8 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /**
  * Applies `data[...]` fields to a record after checking them the way the service does: enum
- * values (err_code 3, "must be one of"), ids and amounts (err_code 3, "is not valid") and, on
- * create, required fields (err_code 1, "cannot be blank"). The record is left unchanged on error.
+ * values (err_code 3, "must be one of"), ids and amounts (err_code 3, "is not valid") and
+ * required fields (err_code 1, "cannot be blank"). The record is left unchanged on error.
  */
 export function applyWrite(
   def: ModelDef,
@@ -34,7 +34,9 @@ export function applyWrite(
     if (problem !== undefined) problems.push(problem);
     else changes[field] = normalize(def, field, value);
   }
-  if (action === 'create') problems.push(...missingRequired(def, { ...row, ...changes }));
+  // On update only the fields being changed can become blank.
+  const checked = action === 'create' ? { ...row, ...changes } : changes;
+  problems.push(...missingRequired(def, checked, action === 'create'));
   if (problems.length > 0) throw validationError(def, action, problems);
 
   Object.assign(row, changes);
@@ -61,11 +63,16 @@ function normalize(def: ModelDef, field: string, value: string): string | null {
   return value;
 }
 
-function missingRequired(def: ModelDef, merged: JsonObject): ApiErrorEntry[] {
+function missingRequired(
+  def: ModelDef,
+  fields: JsonObject,
+  absentIsBlank: boolean,
+): ApiErrorEntry[] {
   return def.required
-    .filter(
-      (field) => merged[field] === null || merged[field] === '' || merged[field] === undefined,
-    )
+    .filter((field) => {
+      const value = fields[field];
+      return value === null || value === '' || (absentIsBlank && value === undefined);
+    })
     .map((field) => problem(1, `${fieldLabel(field)} cannot be blank.`, field));
 }
 

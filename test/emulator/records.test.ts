@@ -393,3 +393,17 @@ describe('countries and categories', () => {
     expect(Object.keys(categories)).toEqual(['1']);
   });
 });
+
+describe('update checks', () => {
+  it('rejects blanking a required field', async () => {
+    const reply = await callApi(emulator, 'Offer', 'update', { id: '1', data: { name: '' } });
+    expect(reply.body.response.errors[0]).toEqual({
+      err_code: 1,
+      err_msg: 'Name cannot be blank.',
+      attribute_name: 'name',
+      publicMessage: 'Could not update offer.',
+    });
+    const offer = await callData(emulator, 'Offer', 'findById', { id: '1' });
+    expect(offer.Offer.name).not.toBe('');
+  });
+});
