@@ -5,7 +5,7 @@ import { resolveHandler } from './dispatch.js';
 import { maskParams } from './request-log.js';
 import { readRequestParams } from './request-params.js';
 import type { ParsedRequest } from './request-params.js';
-import { scalar } from './params.js';
+import { parseParams, scalar } from './params.js';
 import { DEFAULT_RATE_LIMIT, rateLimitMessage } from './rate-limit.js';
 import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
@@ -36,6 +36,8 @@ export function apiRoute(
     const requestId = randomUUID();
     const url = new URL(c.req.url);
     if (Buffer.byteLength(url.pathname + url.search) > MAX_URL_BYTES) {
+      const params = parseParams(url.searchParams);
+      logCall(state, requestId, c.req.method, params, 'http-414: URL too long');
       return htmlError(414, 'Request-URI Too Long', URL_TOO_LONG_TEXT, requestId);
     }
     let parsed: ParsedRequest;

@@ -171,6 +171,8 @@ describe('URL length', () => {
     expect(reply.text).toContain(
       "The requested URL's length exceeds the capacity limit for this server.",
     );
+    const requests = await readJson(await fetch(`${emulator.origin}/__admin/requests`));
+    expect(requests.at(-1)).toMatchObject({ target: 'Offer', outcome: 'http-414: URL too long' });
   });
 
   it('accepts the same params by POST', async () => {
