@@ -13,7 +13,7 @@ import {
 import type { JsonObject } from './json.js';
 import type { ModelName } from './store.js';
 
-/** How the emulator creates, checks and contains one record type. */
+/** Definition of one record type: its blank record, required fields, enums and money formats. */
 export interface ModelDef {
   name: ModelName;
   /** Lower-case name used in messages such as "Could not create offer file.". */
