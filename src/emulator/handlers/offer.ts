@@ -3,6 +3,7 @@ import { hydrateError, requireId, requireText } from '../context.js';
 import { findAll, keyedEntries } from '../find.js';
 import { isParamMap, scalar } from '../params.js';
 import { countryByCode, creativeCode, fieldsOf } from '../sources.js';
+import { blankAffiliateOffer } from '../records.js';
 import { crudHandlers } from './crud.js';
 import type { CallContext, HandlerTable } from '../context.js';
 import type { Json, JsonObject } from '../json.js';
@@ -136,24 +137,11 @@ function setAffiliateApproval(call: CallContext): Json {
     return true;
   }
   return call.store.table('AffiliateOffer').insert((id) => ({
-    ...blankApproval(id),
+    ...blankAffiliateOffer(id),
     affiliate_id: affiliateId,
     offer_id: offerId,
     approval_status: status,
   }));
-}
-
-function blankApproval(id: string): JsonObject {
-  return {
-    id,
-    affiliate_id: null,
-    offer_id: null,
-    approval_status: 'pending',
-    agreed_terms_and_conditions: null,
-    approval_notes: null,
-    hostname_id: null,
-    _NETWORK_offer_id: null,
-  };
 }
 
 function approvalIds(call: CallContext, accept: (status: string) => boolean): Json {
