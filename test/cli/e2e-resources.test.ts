@@ -98,6 +98,25 @@ describe('offers list', () => {
   });
 });
 
+describe('offers list with contain', () => {
+  it('adds contained columns to the table', async () => {
+    const result = await cli(
+      'offers',
+      'list',
+      '--limit',
+      '2',
+      '--fields',
+      'id,name',
+      '--contain',
+      'Country',
+    );
+    expect(result.code).toBe(0);
+    const header = result.stdout.split('\n')[0] ?? '';
+    expect(header).toMatch(/^\s*ID {2}NAME\s+COUNTRY/);
+    expect(header).not.toContain('STATUS');
+  });
+});
+
 describe('offers get', () => {
   it('prints one offer with contained models', async () => {
     const result = await cli('offers', 'get', '1', '--contain', 'Country', '--json');
@@ -133,6 +152,14 @@ describe('writes and offer actions', () => {
     const approved = await cli('offers', 'approve', '1', affiliate.id, '--json');
     expect(approved.code).toBe(0);
     expect(JSON.parse(approved.stdout)).toMatchObject({ approval_status: 'approved' });
+
+    const approvals = await cli('offers', 'approvals', '1');
+    expect(approvals.code).toBe(0);
+    const [header, ...rows] = approvals.stdout.trimEnd().split('\n');
+    expect(header).toMatch(/^\s*ID\s+AFFILIATE_ID\s+AFFILIATE\.COMPANY\s+APPROVAL_STATUS/);
+    expect(rows.some((row) => row.includes('CLI Test Media') && row.includes('approved'))).toBe(
+      true,
+    );
 
     const link = await cli('offers', 'tracking-link', '1', affiliate.id, 'aff_sub=cli', '--json');
     expect(link.code).toBe(0);

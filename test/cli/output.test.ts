@@ -112,6 +112,17 @@ describe('createRecordSink', () => {
     expect(sink.count).toBe(2);
   });
 
+  it('picks table columns with a function', () => {
+    const out = buffer();
+    const sink = createRecordSink('table', out, (seen) => [
+      'id',
+      ...seen.filter((c) => c.startsWith('Country.')),
+    ]);
+    sink.write({ id: '1', name: 'One', Country: { code: 'US' } });
+    sink.end();
+    expect(out.text).toBe('ID  COUNTRY.CODE\n 1  US\n');
+  });
+
   it('uses toJSON of models', () => {
     const out = buffer();
     const sink = createRecordSink('ndjson', out);

@@ -5,6 +5,15 @@ import { createRecordSink, writeOne } from '../output/format.js';
 import { parseKeyValues } from '../params.js';
 import { checkId } from './resource.js';
 
+// Each approval contains the whole affiliate and offer, far too wide for a table.
+const APPROVAL_COLUMNS = [
+  'id',
+  'affiliate_id',
+  'affiliate.company',
+  'approval_status',
+  'approval_notes',
+];
+
 /** Registers the offer actions: tracking links, affiliate blocks and approvals. */
 export function registerOfferActions(offers: Command, context: CommandContext): void {
   offers
@@ -102,7 +111,9 @@ Examples:
       const id = checkId('offer', offerId);
       const client = await context.connect(command);
       const page = await client.offers.findAllAffiliateApprovals({ filters: { offer_id: id } });
-      const sink = createRecordSink(context.format(command), context.io.stdout);
+      const format = context.format(command);
+      const columns = format === 'table' ? APPROVAL_COLUMNS : undefined;
+      const sink = createRecordSink(format, context.io.stdout, columns);
       page.items.forEach((item) => sink.write(item));
       sink.end();
     });

@@ -4,7 +4,7 @@ import { CliError, CliUsageError } from '../cli-error.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { checkContainAliases, checkFieldNames, checkWritableFields } from '../model-fields.js';
-import type { OutputFormat } from '../output/format.js';
+import type { ColumnChoice, OutputFormat } from '../output/format.js';
 import { createRecordSink, writeOne } from '../output/format.js';
 import { parseKeyValues } from '../params.js';
 import { parsePositiveInteger } from '../settings.js';
@@ -150,16 +150,27 @@ Examples:
     });
 }
 
-// A table of every field is too wide to read, so without --fields it shows a few key ones.
-// Contained models add columns that are only known from the records, so they turn this off.
+// A table of every field is too wide to read, so without --fields it shows a few main ones.
+// Columns of contained models are only known from the records, so they are added from there.
 function listColumns(
   spec: ResourceSpec,
   format: OutputFormat,
   query: ListQuery,
-): readonly string[] | undefined {
-  if (query.contain !== undefined) return undefined;
-  if (query.fields !== undefined) return query.fields;
-  return format === 'table' ? spec.tableColumns : undefined;
+): ColumnChoice | undefined {
+  const base = query.fields ?? (format === 'table' ? spec.tableColumns : undefined);
+  const contain = query.contain;
+  if (base === undefined || contain === undefined) return base;
+  return (seen) => [
+    ...base,
+    ...seen.filter((column) => contain.some((alias) => isColumnOf(column, alias))),
+  ];
+}
+
+// Models name contained records by the lower-cased alias (`country`), so the match ignores case.
+function isColumnOf(column: string, alias: string): boolean {
+  const name = column.toLowerCase();
+  const prefix = alias.toLowerCase();
+  return name === prefix || name.startsWith(`${prefix}.`);
 }
 
 /** Validates list flags and turns them into the client's query, before anything is sent. */

@@ -37,6 +37,12 @@ export interface RecordSink {
 }
 
 /**
+ * Columns of a table or CSV: a fixed list, or a function that picks them from the flattened
+ * column names seen in the records.
+ */
+export type ColumnChoice = readonly string[] | ((seen: readonly string[]) => readonly string[]);
+
+/**
  * Creates a sink for many records. NDJSON, JSON and CSV stream as records arrive. A table waits
  * for the last record so that it can size its columns. CSV takes its columns from `columns` or
  * from the first record, so keys that only later records have are left out.
@@ -44,11 +50,13 @@ export interface RecordSink {
 export function createRecordSink(
   format: OutputFormat,
   output: TextOutput,
-  columns?: readonly string[],
+  columns?: ColumnChoice,
 ): RecordSink {
   let count = 0;
   const buffered: FlatRecord[] = [];
-  let csvColumns: readonly string[] | undefined = columns;
+  const pick = (seen: readonly string[]): readonly string[] =>
+    columns === undefined ? seen : typeof columns === 'function' ? columns(seen) : columns;
+  let csvColumns: readonly string[] | undefined = Array.isArray(columns) ? columns : undefined;
 
   const write = (record: unknown): void => {
     const plain = toPlain(record);
@@ -57,7 +65,7 @@ export function createRecordSink(
     if (format === 'csv') {
       const flat = flattenRecord(plain);
       if (csvColumns === undefined) {
-        csvColumns = Object.keys(flat);
+        csvColumns = pick(Object.keys(flat));
         output.write(csvLine(csvColumns));
       } else if (count === 0) {
         output.write(csvLine(csvColumns));
@@ -74,8 +82,7 @@ export function createRecordSink(
       output.write(csvLine(csvColumns));
     }
     if (format === 'table') {
-      const tableColumns = columns ?? collectColumns(buffered);
-      output.write(formatTable(buffered, { columns: tableColumns }));
+      output.write(formatTable(buffered, { columns: pick(collectColumns(buffered)) }));
     }
   };
 
