@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { TestEmulator } from './support/emulator.js';
 import { startTestEmulator } from './support/emulator.js';
-import { runCli } from './support/run-cli.js';
+import { runCli, startCli } from './support/run-cli.js';
 
 let server: TestEmulator;
 let newestDay: string;
@@ -120,5 +120,26 @@ describe('rawlogs', () => {
     expect(result.code).toBe(7);
     const files = await readdir(out);
     expect(files).toEqual([`clicks-${newestDay}.ndjson`]);
+  });
+
+  it('exits 130 on SIGINT and keeps no partial file', async () => {
+    const big = await startTestEmulator({ rawLogs: { days: 1, rowsPerHour: 20_000 } });
+    const out = await mkdtemp(join(tmpdir(), 'tsoffers-rawlogs-'));
+    try {
+      const running = startCli(['rawlogs', 'export', '--out', out], { env: big.env });
+      let ended = false;
+      void running.finished.then(() => (ended = true));
+      // Interrupts once the first temporary file exists, so the export is surely mid-way.
+      while (!ended && !(await readdir(out)).some((name) => name.endsWith('.partial'))) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      running.child.kill('SIGINT');
+      const result = await running.finished;
+      expect(result.stderr).toContain('error: export interrupted; no partial file was kept');
+      expect(result.code).toBe(130);
+      expect(await readdir(out)).toEqual([]);
+    } finally {
+      await big.emulator.close();
+    }
   });
 });
