@@ -17,18 +17,24 @@ import { registerTags } from './commands/tags.js';
 import { registerWhoami } from './commands/whoami.js';
 import type { CommandContext } from './context.js';
 
-export const EXIT_CODE_HELP = `
+export const ROOT_HELP = `
+Examples:
+  $ tsoffers login --network-id mynetwork
+  $ tsoffers offers list --where 'status=active' --sort -id --limit 10
+  $ tsoffers report stats --groups Stat.offer_id --from 2024-05-01 --to 2024-05-07 --csv
+  $ tsoffers emulator --port 8080
+
 Exit codes:
-  0  success
-  1  any other failure
-  2  usage error: bad flag, argument or configuration (nothing is sent),
-     or field values that the server rejected
-  3  authentication failed
-  4  not found
-  5  rate limited after every retry
-  6  network failure or timeout (a write may or may not have been applied)
-  7  partial failure: some items failed
-  130  interrupted by Ctrl-C
+    0  success
+    1  any other failure
+    2  usage error: bad flag, argument or configuration (nothing is sent),
+       or field values that the server rejected
+    3  authentication failed
+    4  not found
+    5  rate limited after every retry
+    6  network failure or timeout (a write may or may not have been applied)
+    7  partial failure: some items failed
+  130  interrupted by Ctrl-C or SIGTERM
 
 Environment:
   HASOFFERS_NETWORK_ID, HASOFFERS_NETWORK_TOKEN, HASOFFERS_ENDPOINT  connection settings
@@ -73,7 +79,7 @@ export function buildProgram(context: CommandContext, version: string): Command 
       writeOut: (text) => context.io.stdout.write(text),
       writeErr: (text) => context.io.stderr.write(text),
     })
-    .addHelpText('after', EXIT_CODE_HELP);
+    .addHelpText('after', ROOT_HELP);
 
   registerOffers(program, context);
   registerAffiliates(program, context);

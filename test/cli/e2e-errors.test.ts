@@ -178,7 +178,7 @@ describe('help', () => {
     const root = await runCli(['--help']);
     expect(root.code).toBe(0);
     expect(root.stdout).toContain('Exit codes:');
-    expect(root.stdout).toContain('5  rate limited');
+    expect(root.stdout).toContain('    5  rate limited after every retry');
     const list = await runCli(['offers', 'list', '--help']);
     expect(list.code).toBe(0);
     expect(list.stdout).toContain("$ tsoffers offers list --where 'status=active'");

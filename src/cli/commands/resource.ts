@@ -82,7 +82,9 @@ export function registerResource(
 ): Command {
   const group = program
     .command(spec.command)
-    .description(`list, show, create and update ${spec.command} (${spec.target} target)`);
+    .description(
+      `list, show, create and update ${spec.command.replace('-', ' ')} (${spec.target} target)`,
+    );
   registerList(group, context, spec);
   registerGet(group, context, spec);
   if (spec.writable) registerWrites(group, context, spec);
@@ -268,7 +270,7 @@ function registerGet(group: Command, context: CommandContext, spec: ResourceSpec
 function registerWrites(group: Command, context: CommandContext, spec: ResourceSpec): void {
   group
     .command('create <field=value...>')
-    .description(`create a ${spec.singular} from field=value pairs`)
+    .description(`create one ${spec.singular} from field=value pairs`)
     .addHelpText(
       'after',
       `\nExamples:\n  $ tsoffers ${spec.command} create ${exampleFields(spec.target)}`,
