@@ -11,7 +11,7 @@ export interface ClientSettings {
   endpoint?: string;
   timeoutMs?: number;
   maxRetries?: number;
-  /** Where the client's retry and request lines go, and the lowest level written. */
+  /** Destination stream and lowest level of the client's retry and request log lines. */
   log?: { stream: TextStream; level: LogLevel };
 }
 

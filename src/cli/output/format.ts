@@ -54,8 +54,11 @@ export function createRecordSink(
 ): RecordSink {
   let count = 0;
   const buffered: FlatRecord[] = [];
-  const pick = (seen: readonly string[]): readonly string[] =>
-    columns === undefined ? seen : typeof columns === 'function' ? columns(seen) : columns;
+  const pick = (seen: readonly string[]): readonly string[] => {
+    if (columns === undefined) return seen;
+    if (typeof columns === 'function') return columns(seen);
+    return columns;
+  };
   let csvColumns: readonly string[] | undefined = Array.isArray(columns) ? columns : undefined;
 
   const write = (record: unknown): void => {
