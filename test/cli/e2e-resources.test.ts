@@ -222,6 +222,25 @@ describe('report stats', () => {
   });
 });
 
+describe('report totals', () => {
+  it('labels the totals row', async () => {
+    const result = await cli(
+      'report',
+      'stats',
+      '--fields',
+      'Stat.offer_id,Stat.clicks',
+      '--groups',
+      'Stat.offer_id',
+      '--totals',
+      '--csv',
+    );
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    const clicks = lines.slice(1, -1).reduce((sum, line) => sum + Number(line.split(',')[1]), 0);
+    expect(lines.at(-1)).toBe(`total,${clicks}`);
+  });
+});
+
 describe('whoami', () => {
   it('names the network', async () => {
     const result = await cli('whoami', '--json');

@@ -5,7 +5,9 @@ import { findMethod, findModel, suggestNames } from '../../catalogue.js';
 import { CliUsageError } from '../cli-error.js';
 import type { CommandContext } from '../context.js';
 import { formatDay, resolveDayRange } from '../dates.js';
+import type { OutputFormat } from '../output/format.js';
 import { createRecordSink } from '../output/format.js';
+import { flattenRecord, toPlain } from '../output/flatten.js';
 import { parsePositiveInteger } from '../settings.js';
 import { parseNameList, parseSort } from '../sort.js';
 import type { WhereCondition } from '../where.js';
@@ -117,7 +119,7 @@ export function registerReport(program: Command, context: CommandContext): void 
       .option('--to <date>', 'last day, YYYY-MM-DD (default: today, UTC)')
       .option('-l, --limit <n>', 'rows per page')
       .option('-p, --page <n>', 'page number, starting at 1')
-      .option('--totals', 'print the totals row after the rows')
+      .option('--totals', 'add a totals row after the rows (JSON: a last {"totals": …} element)')
       .addHelpText(
         'after',
         `
@@ -133,7 +135,9 @@ Examples:
         const { rows, totals } = reportRows(result);
         const sink = createRecordSink(context.format(command), context.io.stdout, params.fields);
         rows.forEach((row) => sink.write(row));
-        if (flags.totals === true && totals !== undefined) sink.write(totals);
+        if (flags.totals === true && totals !== undefined) {
+          sink.write(totalsRecord(totals, params.fields, context.format(command)));
+        }
         sink.end();
       });
   }
@@ -227,6 +231,15 @@ function checkReportNames(kind: ReportKind, flag: string, names: readonly string
     const hint = closest.length === 0 ? '' : ` (closest: ${closest.join(', ')})`;
     throw new CliUsageError(`unknown report field '${name}' in ${flag} for ${kind.model}${hint}`);
   }
+}
+
+// A table or CSV row of totals leaves the grouping columns empty, so the first one is labelled.
+function totalsRecord(totals: unknown, fields: readonly string[], format: OutputFormat): unknown {
+  if (format === 'json' || format === 'ndjson') return { totals };
+  const flat = flattenRecord(toPlain(totals));
+  const first = fields[0];
+  if (first !== undefined && (flat[first] ?? '') === '') flat[first] = 'total';
+  return flat;
 }
 
 function reportRows(result: ReportPage): { rows: readonly unknown[]; totals?: unknown } {
