@@ -1,0 +1,198 @@
+import { mkdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+
+import { AtomicFile } from './atomic-file.js';
+import { PartialFailureError } from './cli-error.js';
+import { csvLine } from './output/csv.js';
+import type { Progress } from './progress.js';
+
+/** The parts of the client's raw log reader that the export uses. */
+export interface RawLogSource {
+  listDateDirs(): Promise<ReadonlyArray<{ dirName: string; displayName: string }>>;
+  listLogs(
+    dateDir: string,
+  ): Promise<ReadonlyArray<{ filename: string; displayName: string; startTimestamp: string }>>;
+  records(
+    filename: string,
+    options?: { signal?: AbortSignal },
+  ): AsyncIterable<Readonly<Record<string, string>>>;
+}
+
+export type ExportFormat = 'ndjson' | 'csv';
+
+/** Settings of one export run. */
+export interface ExportPlan {
+  logType: string;
+  dayDirs: readonly string[];
+  outDir: string;
+  format: ExportFormat;
+  /** One output file per day, or one per hourly log file. */
+  per: 'day' | 'file';
+}
+
+/** One output file that was written completely. */
+export interface ExportedFile {
+  day: string;
+  file: string;
+  logFiles: number;
+  rows: number;
+  bytes: number;
+}
+
+/** Hooks for progress and messages while exporting. */
+export interface ExportHooks {
+  progress: Progress;
+  note(message: string): void;
+  onFile(file: ExportedFile): void;
+  signal?: AbortSignal;
+}
+
+interface OutputUnit {
+  day: string;
+  path: string;
+  logFiles: string[];
+}
+
+/**
+ * Exports raw log rows to files: each output file is written under a temporary name and renamed
+ * when complete. A failed output unit is deleted and the others go on. If some units failed and
+ * others succeeded, a partial-failure error lists them; if every unit failed, the first error
+ * is raised. Errors that no retry of another file can fix (bad credentials, bad input, an
+ * interrupt) stop the export at once.
+ */
+export async function exportRawLogs(
+  source: RawLogSource,
+  plan: ExportPlan,
+  hooks: ExportHooks,
+): Promise<ExportedFile[]> {
+  const units = await planUnits(source, plan, hooks);
+  const totalFiles = units.reduce((sum, unit) => sum + unit.logFiles.length, 0);
+  await mkdir(plan.outDir, { recursive: true });
+
+  const written: ExportedFile[] = [];
+  const failures: Array<{ unit: OutputUnit; error: unknown }> = [];
+  hooks.progress.start(totalFiles, 'log files');
+  try {
+    for (const unit of units) {
+      try {
+        const file = await writeUnit(source, unit, plan.format, hooks);
+        written.push(file);
+        hooks.onFile(file);
+      } catch (error) {
+        if (isFatal(error) || hooks.signal?.aborted === true) throw error;
+        failures.push({ unit, error });
+      }
+    }
+  } finally {
+    hooks.progress.stop();
+  }
+
+  if (failures.length > 0 && written.length === 0) throw failures[0]?.error;
+  if (failures.length > 0) {
+    const list = failures
+      .map(({ unit, error }) => `${basename(unit.path)} (${messageOf(error)})`)
+      .join('; ');
+    throw new PartialFailureError(
+      `${failures.length} of ${units.length} output files failed and were not written: ${list}; run the export again for those days`,
+    );
+  }
+  return written;
+}
+
+async function planUnits(
+  source: RawLogSource,
+  plan: ExportPlan,
+  hooks: ExportHooks,
+): Promise<OutputUnit[]> {
+  const available = new Set((await source.listDateDirs()).map((dir) => dir.dirName));
+  const units: OutputUnit[] = [];
+  for (const day of plan.dayDirs) {
+    if (!available.has(day)) {
+      hooks.note(`no ${plan.logType} logs for ${day}; skipped`);
+      continue;
+    }
+    // The API lists files newest first; rows are written oldest first.
+    const logs = [...(await source.listLogs(day))].sort(
+      (left, right) => Number(left.startTimestamp) - Number(right.startTimestamp),
+    );
+    if (plan.per === 'day') {
+      const path = join(plan.outDir, `${plan.logType}-${day}.${plan.format}`);
+      units.push({ day, path, logFiles: logs.map((log) => log.filename) });
+    } else {
+      for (const log of logs) {
+        const name = basename(log.filename).replace(/\.zip$/i, '');
+        units.push({
+          day,
+          path: join(plan.outDir, `${name}.${plan.format}`),
+          logFiles: [log.filename],
+        });
+      }
+    }
+  }
+  return units;
+}
+
+async function writeUnit(
+  source: RawLogSource,
+  unit: OutputUnit,
+  format: ExportFormat,
+  hooks: ExportHooks,
+): Promise<ExportedFile> {
+  const file = new AtomicFile(unit.path);
+  let rows = 0;
+  let columns: string[] | undefined;
+  try {
+    for (const logFile of unit.logFiles) {
+      const options = hooks.signal === undefined ? {} : { signal: hooks.signal };
+      for await (const record of source.records(logFile, options)) {
+        if (format === 'ndjson') {
+          await file.write(JSON.stringify(record) + '\n');
+        } else {
+          if (columns === undefined) {
+            // NOTE: the first row's columns make the header, so a column that appears only in a
+            // later hourly file of the same day is left out of a per-day CSV.
+            columns = Object.keys(record);
+            await file.write(csvLine(columns));
+          }
+          await file.write(csvLine(columns.map((column) => record[column] ?? '')));
+        }
+        rows += 1;
+      }
+      hooks.progress.increment(1, `${rows} rows, ${formatBytes(file.bytes)}`);
+    }
+    await file.commit();
+  } catch (error) {
+    await file.abort();
+    throw error;
+  }
+  return {
+    day: unit.day,
+    file: unit.path,
+    logFiles: unit.logFiles.length,
+    rows,
+    bytes: file.bytes,
+  };
+}
+
+function isFatal(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    ['AuthenticationError', 'UsageError', 'RateLimitError', 'AbortError'].includes(error.name)
+  );
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Formats a byte count with a binary unit, e.g. `1.5 MiB`. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+}

@@ -1,0 +1,82 @@
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { TestEmulator } from './support/emulator.js';
+import { startTestEmulator } from './support/emulator.js';
+
+const run = promisify(execFile);
+const REPO = resolve(import.meta.dirname, '../..');
+
+let buildRoot: string;
+let server: TestEmulator;
+
+// Builds into a private folder under .tmp so that parallel test files never share dist/.
+beforeAll(async () => {
+  await mkdir(join(REPO, '.tmp'), { recursive: true });
+  buildRoot = await mkdtemp(join(REPO, '.tmp', 'cli-build-'));
+  const tsc = join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
+  await run(
+    process.execPath,
+    [tsc, '-p', 'tsconfig.build.json', '--outDir', join(buildRoot, 'dist')],
+    {
+      cwd: REPO,
+    },
+  );
+  await copyFile(join(REPO, 'package.json'), join(buildRoot, 'package.json'));
+  server = await startTestEmulator();
+}, 120_000);
+
+afterAll(async () => {
+  await server.emulator.close();
+  await rm(buildRoot, { recursive: true, force: true });
+});
+
+describe('built bin', () => {
+  it('starts with a node shebang', async () => {
+    const main = await readFile(join(buildRoot, 'dist', 'cli', 'main.js'), 'utf8');
+    expect(main.startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('prints the package version', async () => {
+    const manifest = JSON.parse(await readFile(join(REPO, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    const { stdout } = await run(process.execPath, [
+      join(buildRoot, 'dist', 'cli', 'main.js'),
+      '--version',
+    ]);
+    expect(stdout).toBe(`${manifest.version}\n`);
+  });
+
+  it('lists offers from the emulator', async () => {
+    const { stdout } = await run(
+      process.execPath,
+      [
+        join(buildRoot, 'dist', 'cli', 'main.js'),
+        'offers',
+        'list',
+        '--limit',
+        '2',
+        '--fields',
+        'id',
+        '--json',
+      ],
+      {
+        env: {
+          PATH: process.env.PATH,
+          HOME: buildRoot,
+          TSOFFERS_CONFIG: join(buildRoot, 'c.json'),
+          ...server.env,
+        },
+      },
+    );
+    expect((JSON.parse(stdout) as Array<{ id: string }>).map((offer) => offer.id)).toEqual([
+      '1',
+      '2',
+    ]);
+  });
+});

@@ -1,0 +1,31 @@
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { runDemo } from './support/run-cli.js';
+
+describe('demo', () => {
+  it('runs the workflow and writes click rows', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'tsoffers-demo-test-'));
+    const result = await runDemo(out);
+    expect(result.stderr).not.toContain('demo failed');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('$ tsoffers offers list');
+    expect(result.stdout).toContain('$ tsoffers offers approve');
+    expect(result.stdout).toContain('click_url');
+    expect(result.stdout).toContain('emulator stopped');
+
+    const files = (await readdir(out)).filter((name) => name.endsWith('.ndjson'));
+    expect(files).toHaveLength(1);
+    expect(result.stdout).toContain(join(out, files[0] ?? ''));
+    const lines = (await readFile(join(out, files[0] ?? ''), 'utf8')).trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      const row = JSON.parse(line) as Record<string, string>;
+      expect(row.transaction_id).toMatch(/\S/);
+      expect(row.offer_id).toMatch(/^\d+$/);
+    }
+  });
+});

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+
+import { csvField, csvLine } from '../../src/cli/output/csv.js';
+import { flattenRecord } from '../../src/cli/output/flatten.js';
+import { chooseFormat, createRecordSink, writeOne } from '../../src/cli/output/format.js';
+import { formatTable } from '../../src/cli/output/table.js';
+
+function buffer(): { text: string; write(chunk: string): void } {
+  return {
+    text: '',
+    write(chunk: string) {
+      this.text += chunk;
+    },
+  };
+}
+
+describe('formatTable', () => {
+  it('aligns columns and right-aligns numbers', () => {
+    const table = formatTable([
+      { id: '7', name: 'Short', payout: '1.50' },
+      { id: '12345', name: 'A much longer name', payout: '10.00' },
+    ]);
+    expect(table.split('\n')).toEqual([
+      '   ID  NAME                PAYOUT',
+      '    7  Short                 1.50',
+      '12345  A much longer name   10.00',
+      '',
+    ]);
+  });
+
+  it('cuts long cells and flattens line breaks', () => {
+    const table = formatTable([{ note: 'line one\nline two ' + 'x'.repeat(20) }], {
+      maxCellWidth: 12,
+    });
+    expect(table).toBe('NOTE\nline one li…\n');
+  });
+
+  it('returns nothing for no rows', () => {
+    expect(formatTable([])).toBe('');
+  });
+});
+
+describe('csv', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    [' padded', '" padded"'],
+    ['', ''],
+  ])('quotes %j as %j', (value, expected) => {
+    expect(csvField(value)).toBe(expected);
+  });
+
+  it('joins a line', () => {
+    expect(csvLine(['1', 'a,b', ''])).toBe('1,"a,b",\n');
+  });
+});
+
+describe('flattenRecord', () => {
+  it('uses dotted names for contained models', () => {
+    expect(
+      flattenRecord({
+        id: '1',
+        Country: { US: { name: 'United States' } },
+        tags: ['a', 'b'],
+        x: null,
+      }),
+    ).toEqual({ id: '1', 'Country.US.name': 'United States', tags: 'a,b', x: '' });
+  });
+});
+
+describe('createRecordSink', () => {
+  const records = [
+    { id: '1', name: 'One' },
+    { id: '2', name: 'Two, "quoted"' },
+  ];
+
+  it('writes ndjson lines', () => {
+    const out = buffer();
+    const sink = createRecordSink('ndjson', out);
+    records.forEach((record) => sink.write(record));
+    sink.end();
+    expect(
+      out.text
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as unknown),
+    ).toEqual(records);
+  });
+
+  it('writes a parseable json array', () => {
+    const out = buffer();
+    const sink = createRecordSink('json', out);
+    records.forEach((record) => sink.write(record));
+    sink.end();
+    expect(JSON.parse(out.text)).toEqual(records);
+  });
+
+  it('writes an empty json array', () => {
+    const out = buffer();
+    createRecordSink('json', out).end();
+    expect(JSON.parse(out.text)).toEqual([]);
+  });
+
+  it('writes csv with a header', () => {
+    const out = buffer();
+    const sink = createRecordSink('csv', out);
+    records.forEach((record) => sink.write(record));
+    sink.end();
+    expect(out.text).toBe('id,name\n1,One\n2,"Two, ""quoted"""\n');
+    expect(sink.count).toBe(2);
+  });
+
+  it('picks table columns with a function', () => {
+    const out = buffer();
+    const sink = createRecordSink('table', out, (seen) => [
+      'id',
+      ...seen.filter((c) => c.startsWith('Country.')),
+    ]);
+    sink.write({ id: '1', name: 'One', Country: { code: 'US' } });
+    sink.end();
+    expect(out.text).toBe('ID  COUNTRY.CODE\n 1  US\n');
+  });
+
+  it('uses toJSON of models', () => {
+    const out = buffer();
+    const sink = createRecordSink('ndjson', out);
+    sink.write({ toJSON: () => ({ id: '9' }) });
+    sink.end();
+    expect(out.text).toBe('{"id":"9"}\n');
+  });
+});
+
+describe('writeOne', () => {
+  it('prints a record as key-value lines', () => {
+    const out = buffer();
+    writeOne('table', out, { id: '1', name: 'One' });
+    expect(out.text).toBe('id    1\nname  One\n');
+  });
+
+  it('prints a scalar as text', () => {
+    const out = buffer();
+    writeOne('table', out, true);
+    expect(out.text).toBe('true\n');
+  });
+});
+
+describe('chooseFormat', () => {
+  it('defaults to a table', () => {
+    expect(chooseFormat({})).toBe('table');
+  });
+
+  it('rejects two formats', () => {
+    expect(() => chooseFormat({ json: true, csv: true })).toThrow(
+      'conflicting output flags --json and --csv',
+    );
+  });
+});

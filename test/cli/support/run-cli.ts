@@ -1,0 +1,110 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const REPO = resolve(import.meta.dirname, '../../..');
+const MAIN = join(REPO, 'src/cli/main.ts');
+
+/** Output of one CLI run. */
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Options of {@link runCli}. */
+export interface RunOptions {
+  env?: NodeJS.ProcessEnv;
+  stdin?: string;
+  cwd?: string;
+}
+
+/**
+ * Spawns the real `tsoffers` entry point (through tsx, so no build step is needed) with a clean
+ * environment: no inherited HASOFFERS_* variables and a private, empty configuration path.
+ */
+export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  const home = mkdtempSync(join(tmpdir(), 'tsoffers-cli-home-'));
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: home,
+    TSOFFERS_CONFIG: join(home, 'config.json'),
+    ...options.env,
+  };
+  // A variable set to undefined means "unset", not the text "undefined".
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+      cwd: options.cwd ?? REPO,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
+  });
+}
+
+/** A CLI process left running, such as `tsoffers emulator`. */
+export interface RunningCli {
+  child: ChildProcessWithoutNullStreams;
+  /** Resolves with the first stdout text that matches the pattern. */
+  waitForOutput(pattern: RegExp): Promise<RegExpMatchArray>;
+  /** Resolves when the process ends. */
+  finished: Promise<CliResult>;
+}
+
+/** Spawns the CLI without waiting for it to end. */
+export function startCli(args: readonly string[], options: RunOptions = {}): RunningCli {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: tmpdir(), ...options.env };
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: REPO, env });
+  let stdout = '';
+  let stderr = '';
+  const listeners: Array<() => void> = [];
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    listeners.forEach((listener) => listener());
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const finished = new Promise<CliResult>((resolvePromise) =>
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr })),
+  );
+  const waitForOutput = (pattern: RegExp): Promise<RegExpMatchArray> =>
+    new Promise((resolvePromise, reject) => {
+      const check = (): void => {
+        const match = pattern.exec(stdout);
+        if (match) resolvePromise(match);
+      };
+      listeners.push(check);
+      check();
+      void finished.then(() => reject(new Error(`process ended before ${pattern}: ${stderr}`)));
+    });
+  return { child, waitForOutput, finished };
+}
+
+/** Spawns the demo script with its output directory. */
+export function runDemo(outDir: string): Promise<CliResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(REPO, 'src/cli/demo.ts'), '--out', outDir],
+      {
+        cwd: REPO,
+        env: { PATH: process.env.PATH, HOME: outDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+  });
+}
