@@ -52,6 +52,7 @@ function numberOr(value: JsonValue | undefined, fallback: number): number {
 /**
  * Yields every item across pages, fetching each page once, until the last page by `pageCount`
  * or, when the server sends no `pageCount`, until a page comes back shorter than `pageSize`.
+ * A short page before `pageCount` is not the end, because a server may cap the page size.
  */
 export async function* iteratePages<T>(
   fetchPage: (page: number) => Promise<Page<T>>,
@@ -60,7 +61,7 @@ export async function* iteratePages<T>(
   for (let pageNumber = 1; ; pageNumber++) {
     const page = await fetchPage(pageNumber);
     yield* page.items;
-    if (page.items.length === 0 || page.items.length < pageSize || !page.paginated) return;
-    if (page.totalsKnown && pageNumber >= page.pageCount) return;
+    if (page.items.length === 0 || !page.paginated) return;
+    if (page.totalsKnown ? pageNumber >= page.pageCount : page.items.length < pageSize) return;
   }
 }

@@ -53,6 +53,41 @@ describe('iterate', () => {
     expect(server.seen).toHaveLength(3);
   });
 
+  it('follows pageCount when the server caps the page size', async () => {
+    // The server returns 2 rows per page whatever limit it was sent.
+    server = await startScriptServer((request) => {
+      const page = Number(request.query.get('page')?.[0] ?? 1);
+      return {
+        body: pageOf(
+          {
+            ...request,
+            query: new Map([
+              ['limit', ['2']],
+              ['page', [String(page)]],
+            ]),
+          },
+          true,
+        ),
+      };
+    });
+    const seen: string[] = [];
+    for await (const offer of scriptClient(server).offers.iterate({ pageSize: 500 })) {
+      seen.push(offer.id);
+    }
+    expect(seen).toEqual(IDS);
+    expect(server.seen).toHaveLength(3);
+    expect(server.seen[0]?.query.get('limit')).toEqual(['500']);
+  });
+
+  it('stops after a page beyond the end', async () => {
+    server = await startScriptServer(() => ({
+      body: okBody('{"page":4,"current":0,"count":5,"pageCount":3,"data":[]}'),
+    }));
+    const page = await scriptClient(server).offers.findAll({ limit: 2, page: 4 });
+    expect(page.items).toEqual([]);
+    expect(page.pageCount).toBe(3);
+  });
+
   it('findAll page carries the totals', async () => {
     server = await startScriptServer((request) => ({ body: pageOf(request, true) }));
     const page = await scriptClient(server).offers.findAll({ limit: 2, page: 3 });
