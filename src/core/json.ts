@@ -156,12 +156,29 @@ class OrderedJsonParser {
 /** Converts ordered maps back to plain objects (integer-like keys then lose their order). */
 export function toPlain(value: JsonValue): unknown {
   if (value instanceof Map) {
-    const result: Record<string, unknown> = {};
-    for (const [key, item] of value) result[key] = toPlain(item);
-    return result;
+    return plainObject([...value].map(([key, item]) => [key, toPlain(item)]));
   }
   if (Array.isArray(value)) return value.map(toPlain);
   return value;
+}
+
+/**
+ * Builds an object from entries the way JSON.parse does: a `__proto__` key becomes an own
+ * property, where plain assignment would replace the object's prototype.
+ */
+export function plainObject(
+  entries: Iterable<readonly [string, unknown]>,
+): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of entries) {
+    Object.defineProperty(result, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return result;
 }
 
 export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
