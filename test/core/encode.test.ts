@@ -51,6 +51,42 @@ describe('flattenParams', () => {
   });
 });
 
+describe('values PHP brackets cannot carry', () => {
+  it('rejects keys with brackets or no name', () => {
+    expect(() => flattenParams({ data: { 'a]b': 'x' } })).toThrow(
+      /Parameter key "a]b" in data\[a\]b\] contains/,
+    );
+    expect(() => flattenParams({ data: { 'a[b': 'x' } })).toThrow(UsageError);
+    expect(() => flattenParams({ data: { '': 'x' } })).toThrow(/empty key in data/);
+    expect(() => flattenParams({ data: new Map([['x]', 1]]) })).toThrow(UsageError);
+  });
+
+  it('rejects empty arrays at any depth', () => {
+    expect(() => flattenParams({ tag_ids: [] })).toThrow(
+      /Parameter tag_ids is an empty array, which the API's form encoding cannot send/,
+    );
+    expect(() => flattenParams({ data: { list: [] } })).toThrow(/data\[list\] is an empty array/);
+  });
+
+  it('checks before anything is sent', async () => {
+    const server = await startScriptServer(() => ({ body: okBody('true') }));
+    try {
+      const client = scriptClient(server);
+      await expect(client.call('Offer', 'update', { id: 1, data: { 'x]': 1 } })).rejects.toThrow(
+        UsageError,
+      );
+      await expect(client.tags.setForOffer([], 1)).rejects.toThrow(/tag_ids is an empty array/);
+      // An empty IN list must not turn into "no filter", which would match every record.
+      await expect(client.offers.findAll({ filters: { id: [] } })).rejects.toThrow(
+        /filters\[id\] is an empty array/,
+      );
+      expect(server.seen).toHaveLength(0);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('encodeRequest', () => {
   const routing = [
     ['Target', 'Offer'],
