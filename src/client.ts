@@ -167,16 +167,17 @@ export class HasOffers {
     return this.#transport.close();
   }
 
+  // The endpoint is masked too, because callers sometimes paste a URL that carries the token.
   toJSON(): Record<string, unknown> {
     return {
       networkId: this.#options.networkId,
       networkToken: REDACTED,
-      endpoint: this.#options.endpoint,
+      endpoint: this.redact(this.#options.endpoint),
     };
   }
 
   [inspect.custom](): string {
-    return `HasOffers { networkId: '${this.#options.networkId}', endpoint: '${this.#options.endpoint}', networkToken: '${REDACTED}' }`;
+    return `HasOffers { networkId: '${this.#options.networkId}', endpoint: '${this.redact(this.#options.endpoint)}', networkToken: '${REDACTED}' }`;
   }
 
   async #send(
