@@ -158,6 +158,12 @@ export abstract class ModelResource<M extends Model> extends TargetResource {
 
 /** Builds the parameters of a findAll-like call. */
 export function findAllParams(options: FindAllOptions, modelName: string): Params {
+  if (options.page !== undefined && options.limit === undefined) {
+    // Without limit the server ignores page and returns every record.
+    throw new UsageError(
+      `page is ${JSON.stringify(options.page)} but limit is missing. Pass limit (the page size) with page.`,
+    );
+  }
   return {
     filters: buildFilterParam(options.filters),
     sort: buildSortParam(options.sort, modelName),

@@ -113,6 +113,9 @@ describe('input checks before sending', () => {
       'limit is 0. Pass a whole number of 1 or more.',
     );
     await expect(client.offers.iterate({ pageSize: -1 }).next()).rejects.toThrow(/pageSize is -1/);
+    await expect(client.offers.findAll({ page: 2 })).rejects.toThrow(
+      'page is 2 but limit is missing. Pass limit (the page size) with page.',
+    );
     await expect(client.offers.create({})).rejects.toThrow(/got no fields/);
     await expect(client.offers.update(1, { 'bad key': 1 })).rejects.toThrow(/Field name "bad key"/);
     await expect(client.call('Offer', 'findAll', { filter: { id: 1 } })).rejects.toThrow(
