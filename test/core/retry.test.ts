@@ -142,9 +142,16 @@ describe('broken connections', () => {
         ? { status: 414, body: 'Request-URI Too Long', contentType: 'text/plain' }
         : { body: okBody('true') },
     );
-    const client = scriptClient(local, { maxRetries: 0 });
+    const lines: string[] = [];
+    const logger = { debug: (line: string) => lines.push(line) };
+    const client = scriptClient(local, { maxRetries: 0, logger, logLevel: 'debug' });
     expect(await client.call('Offer', 'update', { id: 1, data: { name: 'x' } })).toBe(true);
     expect(local.seen.map((request) => request.method)).toEqual(['GET', 'POST']);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      /Offer.update attempt 1\/1: HTTP 414 in \d+ ms, URL too long, resent as POST/,
+    );
+    expect(lines[1]).toMatch(/Offer.update attempt 1\/1: HTTP 200 in \d+ ms, ok/);
     expect(local.seen[1]?.form.get('data[name]')).toEqual(['x']);
   });
 });
