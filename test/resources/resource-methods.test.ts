@@ -56,3 +56,18 @@ describe('findAllIds', () => {
     expect(server.seen).toHaveLength(1);
   });
 });
+
+describe('affiliate creative files', () => {
+  it('calls the Offer target with both ids', async () => {
+    server = await startScriptServer(() => ({
+      body: okBody('{"7":{"OfferFile":{"id":"7","creativecode":"<a>"}}}'),
+    }));
+    const page = await scriptClient(server).affiliates.getOfferFilesWithCreativeCode(3, 12);
+    expect(page.items.map((file) => file.id)).toEqual(['7']);
+    const query = server.seen[0]?.query;
+    expect(query?.get('Target')).toEqual(['Offer']);
+    expect(query?.get('Method')).toEqual(['getOfferFilesWithCreativeCode']);
+    expect(query?.get('affiliate_id')).toEqual(['3']);
+    expect(query?.get('offer_id')).toEqual(['12']);
+  });
+});
