@@ -117,6 +117,14 @@ describe('error classification', () => {
     expect(error.message).toContain('Try again later');
   });
 
+  it('error entries of unknown shape keep their text', async () => {
+    const error = await failureOf({
+      body: errorBody('[{"message":"Offer is locked","code":"E7"}]'),
+    });
+    expect(error.serverMessage).toBe('{"message":"Offer is locked","code":"E7"}');
+    expect(error.message).toContain('Offer is locked');
+  });
+
   it('truncated JSON is reported as invalid', async () => {
     const error = await failureOf({ body: '{"request":{},"response":{"status":1,"data":{"1":' });
     expect(error.message).toContain('not valid JSON');
