@@ -170,6 +170,23 @@ describe('abort signal', () => {
     expect(local.seen).toHaveLength(1);
   });
 
+  it('aborting during the wait before a retry', async () => {
+    const local = await serve(() => ({ body: RATE_LIMIT_BODY }));
+    const controller = new AbortController();
+    const client = scriptClient(local, {
+      signal: controller.signal,
+      maxRetries: 3,
+      retryDelayMs: 60_000,
+      // The retry line is logged just before the wait starts, so the abort lands inside it.
+      logger: {
+        info: () => setTimeout(() => controller.abort(new Error('stopped while waiting')), 20),
+      },
+    });
+    const error = await rejectionOf(client.call('Offer', 'findAll'));
+    expect(error.message).toBe('stopped while waiting');
+    expect(local.seen).toHaveLength(1);
+  });
+
   it('aborted signal sends nothing', async () => {
     const local = await serve(() => ({ body: okBody('true') }));
     const signal = AbortSignal.abort(new Error('already stopped'));
