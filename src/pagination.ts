@@ -18,12 +18,17 @@ export interface Page<T> {
 
 /**
  * Recognises the three page wrappers seen from the API (`page,current,count,pageCount`,
- * `page,current`, `current,count,pageCount`) by the presence of `page` or `pageCount`.
+ * `page,current`, `current,count,pageCount`) by the presence of `page` or `pageCount`. When the
+ * server leaves out `page`, the page number is `requestedPage`, the one the call asked for.
  */
-export function toPage<T>(data: JsonValue, buildItems: (rows: JsonValue) => T[]): Page<T> {
+export function toPage<T>(
+  data: JsonValue,
+  buildItems: (rows: JsonValue) => T[],
+  requestedPage = 1,
+): Page<T> {
   if (isJsonObject(data) && (data.has('page') || data.has('pageCount'))) {
     const items = buildItems(data.get('data') ?? []);
-    const page = numberOr(data.get('page'), 1);
+    const page = numberOr(data.get('page'), requestedPage);
     return {
       items,
       page,

@@ -82,7 +82,12 @@ export abstract class TargetResource {
     modelClass: ModelClass<M>,
   ): Promise<Page<M>> {
     const data = await this.send(method, params);
-    return toPage(data, (rows) => buildModels(rows, modelClass, this.context.client));
+    const requestedPage = typeof params.page === 'number' ? params.page : 1;
+    return toPage(
+      data,
+      (rows) => buildModels(rows, modelClass, this.context.client),
+      requestedPage,
+    );
   }
 
   /** Returns a bare model (tag relation adds), or true/false when the server sent a flag instead. */

@@ -79,6 +79,16 @@ describe('iterate', () => {
     expect(server.seen[0]?.query.get('limit')).toEqual(['500']);
   });
 
+  it('page number falls back to the requested page', async () => {
+    server = await startScriptServer(() => ({
+      body: okBody('{"current":1,"count":5,"pageCount":3,"data":{"30":{"Offer":{"id":"30"}}}}'),
+    }));
+    const page = await scriptClient(server).offers.findAll({ limit: 2, page: 2 });
+    expect(page.page).toBe(2);
+    expect(page.pageCount).toBe(3);
+    expect(page.items.map((offer) => offer.id)).toEqual(['30']);
+  });
+
   it('stops after a page beyond the end', async () => {
     server = await startScriptServer(() => ({
       body: okBody('{"page":4,"current":0,"count":5,"pageCount":3,"data":[]}'),
