@@ -52,10 +52,21 @@ function appendField(fields: WireField[], name: string, value: unknown): void {
     return;
   }
   if (typeof value === 'object' && !isDate(value)) {
+    checkPlainObject(name, value);
     for (const [key, item] of Object.entries(value)) appendField(fields, subName(name, key), item);
     return;
   }
   fields.push([name, formatScalar(name, value)]);
+}
+
+// Class instances (filter builders, models, byte arrays) would be sent as their internal fields.
+function checkPlainObject(name: string, value: object): void {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype === Object.prototype || prototype === null) return;
+  const type = (value as { constructor?: { name?: string } }).constructor?.name ?? 'class instance';
+  throw new UsageError(
+    `Parameter ${name} is a ${type}, not a plain object. Pass plain objects, arrays, strings, numbers, booleans or Dates; filters built with where() and or() go to resource methods such as client.offers.findAll.`,
+  );
 }
 
 // PHP ends a key at the first `]` and reads `name[]` as an append, so such keys cannot arrive intact.

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { encodeRequest, flattenParams, formatDateTime } from '../../src/core/encode.js';
 import { UsageError } from '../../src/core/errors.js';
+import { or, where } from '../../src/filters.js';
 import { okBody, scriptClient, startScriptServer } from './script-server.js';
 import type { ScriptServer, SeenRequest } from './script-server.js';
 
@@ -59,6 +60,19 @@ describe('values PHP brackets cannot carry', () => {
     expect(() => flattenParams({ data: { 'a[b': 'x' } })).toThrow(UsageError);
     expect(() => flattenParams({ data: { '': 'x' } })).toThrow(/empty key in data/);
     expect(() => flattenParams({ data: new Map([['x]', 1]]) })).toThrow(UsageError);
+  });
+
+  it('rejects class instances that would encode as their internals', () => {
+    expect(() => flattenParams({ filters: where('id').gt(5) })).toThrow(
+      /Parameter filters is a FilterCondition, not a plain object/,
+    );
+    expect(() => flattenParams({ filters: [or(where('id').gt(5))] })).toThrow(/OrGroup/);
+    expect(() => flattenParams({ data: { bytes: new Uint8Array([1]) } })).toThrow(
+      /data\[bytes\] is a Uint8Array/,
+    );
+    expect(flattenParams({ data: Object.assign(Object.create(null), { a: 1 }) })).toEqual([
+      ['data[a]', '1'],
+    ]);
   });
 
   it('rejects empty arrays at any depth', () => {
