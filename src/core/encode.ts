@@ -65,7 +65,7 @@ function checkPlainObject(name: string, value: object): void {
   if (prototype === Object.prototype || prototype === null) return;
   const type = (value as { constructor?: { name?: string } }).constructor?.name ?? 'class instance';
   throw new UsageError(
-    `Parameter ${name} is a ${type}, not a plain object. Pass plain objects, arrays, strings, numbers, booleans or Dates; filters built with where() and or() go to resource methods such as client.offers.findAll.`,
+    `Parameter ${name} is a ${type}, not a plain object. Pass plain objects, arrays, strings, numbers, booleans or Dates. Filters built with where() and or() go to resource methods such as client.offers.findAll.`,
   );
 }
 
