@@ -87,9 +87,9 @@ export function resolveOptions(options: HasOffersOptions, env: NodeJS.ProcessEnv
       options.endpoint === undefined,
       (text) => redact(text, [networkToken]),
     ),
-    timeoutMs: checkNumber(options.timeoutMs, 'timeoutMs', 30_000, 1),
+    timeoutMs: checkNumber(options.timeoutMs, 'timeoutMs', 30_000, 1, MAX_TIMER_MS),
     maxRetries: checkNumber(options.maxRetries, 'maxRetries', 3, 0),
-    retryDelayMs: checkNumber(options.retryDelayMs, 'retryDelayMs', 1_000, 0),
+    retryDelayMs: checkNumber(options.retryDelayMs, 'retryDelayMs', 1_000, 0, MAX_TIMER_MS),
     logger: options.logger,
     logLevel: checkLogLevel(options.logLevel),
     fetch: checkFunction(options.fetch),
@@ -127,16 +127,24 @@ function checkEndpoint(
   return endpoint;
 }
 
+// Node fires timers longer than this after 1 ms instead, with a TimeoutOverflowWarning.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 function checkNumber(
   value: number | undefined,
   name: string,
   fallback: number,
   minimum: number,
+  maximum = Number.MAX_SAFE_INTEGER,
 ): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < minimum) {
+  if (!Number.isInteger(value) || value < minimum || value > maximum) {
+    const range =
+      maximum === Number.MAX_SAFE_INTEGER
+        ? `of ${minimum} or more`
+        : `from ${minimum} to ${maximum}`;
     throw new UsageError(
-      `Option ${name} is ${JSON.stringify(value)}. Pass a whole number of ${minimum} or more.`,
+      `Option ${name} is ${JSON.stringify(value)}. Pass a whole number ${range}.`,
     );
   }
   return value;
