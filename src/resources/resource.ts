@@ -222,10 +222,16 @@ function checkData(data: RecordData, method: string): RecordData {
       `${method} needs the record fields as a plain object, got ${JSON.stringify(data)}.`,
     );
   }
-  const keys = Object.keys(data);
+  // The encoder leaves out undefined and null, so such fields would never reach the server.
+  const keys = Object.keys(data).filter((key) => data[key] !== undefined);
   if (keys.length === 0)
     throw new UsageError(`${method} got no fields. Pass at least one field to write.`);
   for (const key of keys) {
+    if (data[key] === null) {
+      throw new UsageError(
+        `Field ${key} passed to ${method} is null, which the API cannot receive. Pass an empty string to clear it, or leave the field out.`,
+      );
+    }
     if (!DATA_KEY_PATTERN.test(key)) {
       throw new UsageError(
         `Field name ${JSON.stringify(key)} passed to ${method} is invalid. Use the API's field names, such as offer_url.`,

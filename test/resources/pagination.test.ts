@@ -127,6 +127,10 @@ describe('input checks before sending', () => {
       'page is 2 but limit is missing. Pass limit (the page size) with page.',
     );
     await expect(client.offers.create({})).rejects.toThrow(/got no fields/);
+    await expect(client.offers.create({ name: undefined })).rejects.toThrow(/got no fields/);
+    await expect(client.offers.update(1, { note: null })).rejects.toThrow(
+      'Field note passed to update is null, which the API cannot receive. Pass an empty string to clear it, or leave the field out.',
+    );
     await expect(client.offers.update(1, { 'bad key': 1 })).rejects.toThrow(/Field name "bad key"/);
     await expect(client.call('Offer', 'findAll', { filter: { id: 1 } })).rejects.toThrow(
       /Offer.findAll has no parameter "filter". Did you mean filters\?/,
