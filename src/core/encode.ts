@@ -147,6 +147,7 @@ export interface EncodedRequest {
 
 /** Builds a GET URL, or a POST with a form body when the URL would be longer than the limit. */
 export function encodeRequest(input: EncodeInput): EncodedRequest {
+  checkRoutingNames(input.routing, input.params);
   const separator = input.endpoint.includes('?') ? '&' : '?';
   const baseUrl = `${input.endpoint}${separator}${encodeFields(input.routing)}`;
   const query = encodeFields(flattenParams(input.params));
@@ -159,4 +160,20 @@ export function encodeRequest(input: EncodeInput): EncodedRequest {
     body: query,
     contentType: 'application/x-www-form-urlencoded',
   };
+}
+
+// PHP keeps the last of repeated names, so a parameter named Target or Method would replace the
+// routed one. Case is ignored because the API does not document whether it matches names exactly.
+function checkRoutingNames(
+  routing: readonly WireField[],
+  params: Readonly<Record<string, unknown>>,
+): void {
+  const reserved = new Set(routing.map(([name]) => name.toLowerCase()));
+  for (const name of Object.keys(params)) {
+    if (reserved.has(name.toLowerCase()) && params[name] !== undefined) {
+      throw new UsageError(
+        `Parameter ${name} is set by the client from the call itself. Remove it from the parameters.`,
+      );
+    }
+  }
 }

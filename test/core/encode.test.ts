@@ -75,6 +75,23 @@ describe('values PHP brackets cannot carry', () => {
     ]);
   });
 
+  it('rejects parameters named like routing fields', async () => {
+    const server = await startScriptServer(() => ({ body: okBody('true') }));
+    try {
+      const client = scriptClient(server);
+      // A second Method would override the first in PHP, so a read could run as a write.
+      await expect(client.call('Offer', 'findSomethingNew', { Method: 'delete' })).rejects.toThrow(
+        'Parameter Method is set by the client from the call itself. Remove it from the parameters.',
+      );
+      await expect(client.call('Offer', 'findSomethingNew', { networktoken: 'x' })).rejects.toThrow(
+        /Parameter networktoken is set by the client/,
+      );
+      expect(server.seen).toHaveLength(0);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('rejects empty arrays at any depth', () => {
     expect(() => flattenParams({ tag_ids: [] })).toThrow(
       /Parameter tag_ids is an empty array, which the API's form encoding cannot send/,
