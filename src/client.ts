@@ -28,6 +28,12 @@ import type { ResourceContext } from './resources/resource.js';
 import { ReportResource } from './resources/reports.js';
 import { TagResource } from './resources/tags.js';
 
+/** Options of `client.call()`. */
+export interface CallOptions {
+  /** Return objects as `Map`s that keep the server's key order. @default false */
+  readonly ordered?: boolean;
+}
+
 const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 // Console destination used when the caller gives no logger: warnings and errors only.
@@ -105,11 +111,34 @@ export class HasOffers {
     return new HasOffers({ ...this.#input, ...options });
   }
 
-  /** Sends any Target/Method with raw parameters and returns the envelope's `data` as plain values. */
+  /**
+   * Sends any Target/Method with raw parameters and returns the envelope's `data` as plain values.
+   * Plain objects put integer-like keys first in ascending order, so id-keyed results lose the
+   * server's order. With `{ ordered: true }` every object comes back as a `Map` in server order.
+   * Write such values as JSON text with `stringifyOrdered`.
+   */
+  async call(
+    target: string,
+    method: string,
+    params?: Readonly<Record<string, unknown>>,
+  ): Promise<unknown>;
+  async call(
+    target: string,
+    method: string,
+    params: Readonly<Record<string, unknown>>,
+    options: { readonly ordered: true },
+  ): Promise<JsonValue>;
+  async call(
+    target: string,
+    method: string,
+    params: Readonly<Record<string, unknown>>,
+    options: CallOptions,
+  ): Promise<unknown>;
   async call(
     target: string,
     method: string,
     params: Readonly<Record<string, unknown>> = {},
+    options: CallOptions = {},
   ): Promise<unknown> {
     checkName(target, 'target');
     checkName(method, 'method');
@@ -118,8 +147,14 @@ export class HasOffers {
         `Parameters of ${target}.${method} must be a plain object, got ${JSON.stringify(params)}.`,
       );
     }
+    if (typeof options !== 'object' || options === null) {
+      throw new UsageError(
+        `Options of ${target}.${method} must be an object such as { ordered: true }, got ${JSON.stringify(options)}.`,
+      );
+    }
     for (const key of Object.keys(params)) checkName(key, 'parameter name');
-    return toPlain(await this.#send(target, method, params));
+    const data = await this.#send(target, method, params);
+    return options.ordered === true ? data : toPlain(data);
   }
 
   /** Masks this client's token in `text`; use it on anything written to logs or files. */
@@ -132,16 +167,17 @@ export class HasOffers {
     return this.#transport.close();
   }
 
+  // The endpoint is masked too, because callers sometimes paste a URL that carries the token.
   toJSON(): Record<string, unknown> {
     return {
       networkId: this.#options.networkId,
       networkToken: REDACTED,
-      endpoint: this.#options.endpoint,
+      endpoint: this.redact(this.#options.endpoint),
     };
   }
 
   [inspect.custom](): string {
-    return `HasOffers { networkId: '${this.#options.networkId}', endpoint: '${this.#options.endpoint}', networkToken: '${REDACTED}' }`;
+    return `HasOffers { networkId: '${this.#options.networkId}', endpoint: '${this.redact(this.#options.endpoint)}', networkToken: '${REDACTED}' }`;
   }
 
   async #send(

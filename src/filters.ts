@@ -100,7 +100,14 @@ function addPart(
       throw new UsageError(
         'Filters contain an OR group inside another OR group; the API allows one level.',
       );
-    const group = (target.OR ??= {}) as WireFilter;
+    if (target.OR !== undefined) {
+      // Merging two groups would turn (a OR b) AND (c OR d) into a OR b OR c OR d.
+      throw new UsageError(
+        'Filters contain more than one OR group, but the API allows one OR group per call. Put all alternatives in a single or(...).',
+      );
+    }
+    const group: WireFilter = {};
+    target.OR = group;
     for (const inner of part.parts) addPart(group, inner, true);
     return;
   }
@@ -111,7 +118,8 @@ function addPart(
   for (const [field, value] of Object.entries(part)) {
     if (value === undefined) continue;
     if (field === 'OR') {
-      addPart(target, new OrGroup([value as FilterObject]), insideOr);
+      const parts = Array.isArray(value) ? value : [value];
+      addPart(target, new OrGroup(parts as (FilterCondition | FilterObject)[]), insideOr);
       continue;
     }
     addFieldFilter(target, checkFieldName(field), value as FieldFilter);
@@ -126,6 +134,11 @@ function addFieldFilter(target: WireFilter, field: string, value: FieldFilter): 
   }
   if (Array.isArray(value)) return addCondition(target, field, 'IN', value);
   if (typeof value === 'object' && !(value instanceof Date)) {
+    if (Object.keys(value).length === 0) {
+      throw new UsageError(
+        `Filter ${field} has no operator. Pass one such as { GREATER_THAN: 5 }, or leave the field out.`,
+      );
+    }
     for (const [operator, operand] of Object.entries(value as OperatorFilter)) {
       addCondition(target, field, checkOperator(field, operator), operand as FilterScalar);
     }
@@ -140,6 +153,7 @@ function addCondition(
   operator: FilterCondition['operator'],
   value: FilterScalar | readonly FilterScalar[],
 ): void {
+  checkOperand(field, operator, value);
   const existing = target[field];
   if (operator === 'EQUAL' || operator === 'IN') {
     if (existing !== undefined) throw conflict(field);
@@ -155,6 +169,32 @@ function addCondition(
   const operators = (existing ?? {}) as Record<string, unknown>;
   operators[operator] = FLAG_OPERATORS.has(operator) ? 1 : value;
   target[field] = operators;
+}
+
+// A missing value would be left out by the encoder, silently dropping the condition.
+function checkOperand(field: string, operator: string, value: unknown): void {
+  if (Array.isArray(value)) {
+    if (value.some((item) => item === undefined || item === null)) {
+      throw new UsageError(
+        `Filter ${field} list contains null or undefined. Remove those entries, or use a NULL condition in an OR group.`,
+      );
+    }
+    return;
+  }
+  if (FLAG_OPERATORS.has(operator)) {
+    if (value === false || value === 0) {
+      throw new UsageError(
+        `Filter ${field} ${operator} is ${String(value)}, which the API cannot express. Use the opposite operator (NULL and NOT_NULL, TRUE and FALSE) with true.`,
+      );
+    }
+    return;
+  }
+  if (value === undefined || value === null) {
+    const shown = operator === 'EQUAL' ? '' : ` ${operator}`;
+    throw new UsageError(
+      `Filter ${field}${shown} has no value. Pass a value, or use NULL or NOT_NULL to test for a missing one.`,
+    );
+  }
 }
 
 function conflict(field: string): UsageError {

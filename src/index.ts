@@ -1,5 +1,8 @@
 /** Client for the HasOffers (TUNE) Network API v3. */
 export { HasOffers } from './client.js';
+export type { CallOptions } from './client.js';
+export { stringifyOrdered } from './core/json.js';
+export type { JsonObject, JsonValue } from './core/json.js';
 export type { HasOffersOptions } from './core/options.js';
 export type { Logger, LogLevel } from './core/log.js';
 export type { FetchFunction, FetchInit, FetchResponse } from './core/transport.js';

@@ -18,12 +18,17 @@ export interface Page<T> {
 
 /**
  * Recognises the three page wrappers seen from the API (`page,current,count,pageCount`,
- * `page,current`, `current,count,pageCount`) by the presence of `page` or `pageCount`.
+ * `page,current`, `current,count,pageCount`) by the presence of `page` or `pageCount`. When the
+ * server leaves out `page`, the page number is `requestedPage`, the one the call asked for.
  */
-export function toPage<T>(data: JsonValue, buildItems: (rows: JsonValue) => T[]): Page<T> {
+export function toPage<T>(
+  data: JsonValue,
+  buildItems: (rows: JsonValue) => T[],
+  requestedPage = 1,
+): Page<T> {
   if (isJsonObject(data) && (data.has('page') || data.has('pageCount'))) {
     const items = buildItems(data.get('data') ?? []);
-    const page = numberOr(data.get('page'), 1);
+    const page = numberOr(data.get('page'), requestedPage);
     return {
       items,
       page,
@@ -52,6 +57,7 @@ function numberOr(value: JsonValue | undefined, fallback: number): number {
 /**
  * Yields every item across pages, fetching each page once, until the last page by `pageCount`
  * or, when the server sends no `pageCount`, until a page comes back shorter than `pageSize`.
+ * A short page before `pageCount` is not the end, because a server may cap the page size.
  */
 export async function* iteratePages<T>(
   fetchPage: (page: number) => Promise<Page<T>>,
@@ -60,7 +66,7 @@ export async function* iteratePages<T>(
   for (let pageNumber = 1; ; pageNumber++) {
     const page = await fetchPage(pageNumber);
     yield* page.items;
-    if (page.items.length === 0 || page.items.length < pageSize || !page.paginated) return;
-    if (page.totalsKnown && pageNumber >= page.pageCount) return;
+    if (page.items.length === 0 || !page.paginated) return;
+    if (page.totalsKnown ? pageNumber >= page.pageCount : page.items.length < pageSize) return;
   }
 }

@@ -44,6 +44,9 @@ const ADVICE = {
   rateLimit:
     'The network allows a fixed number of API calls per 10 seconds; send fewer calls or raise maxRetries.',
   other: 'The call was not applied; see serverMessage for the server text.',
+  serverFailure:
+    'The server or a proxy in front of it did not return a valid reply. Try again later; if it keeps failing, check the endpoint option (HASOFFERS_ENDPOINT).',
+  badRequest: 'Check the endpoint option (HASOFFERS_ENDPOINT) and the parameters of the call.',
 } as const;
 
 /** Picks the error class for an error envelope, from its text, codes and the HTTP status. */
@@ -56,7 +59,7 @@ export function classifyServerErrors(
   const build = (kind: keyof typeof ADVICE): string =>
     `${context.target}.${context.method} failed:\n${serverMessage}\n${ADVICE[kind]}`;
 
-  if (serverMessage.includes(RATE_LIMIT_TEXT)) {
+  if (serverMessage.includes(RATE_LIMIT_TEXT) || context.httpStatus === 429) {
     return { error: new RateLimitError(build('rateLimit'), details), retry: 'any' };
   }
   const status = context.httpStatus;
@@ -103,5 +106,9 @@ export function classifyUnreadable(
   if (status === 429)
     return { error: new RateLimitError(`${message}\n${ADVICE.rateLimit}`, details), retry: 'any' };
   const retryable = status >= 500 || (status >= 200 && status < 300) || status === 408;
-  return { error: new HasOffersError(message, details), retry: retryable ? 'read' : 'never' };
+  const advice = retryable ? ADVICE.serverFailure : ADVICE.badRequest;
+  return {
+    error: new HasOffersError(`${message}\n${advice}`, details),
+    retry: retryable ? 'read' : 'never',
+  };
 }

@@ -23,7 +23,8 @@ export function formatDateTime(date: Date): string {
 /**
  * Flattens nested parameters into PHP bracket fields: objects become `key[sub]`, arrays of scalars
  * `key[]`, arrays of objects `key[0][sub]` (the API rejects `key[][sub]`). Booleans become 1/0,
- * Dates `YYYY-MM-DD hh:mm:ss`; `undefined` and `null` entries are left out.
+ * Dates `YYYY-MM-DD hh:mm:ss`; `undefined` and `null` entries are left out. Throws UsageError for
+ * what the form encoding cannot carry: empty arrays and keys that are empty or contain brackets.
  */
 export function flattenParams(params: Readonly<Record<string, unknown>>): WireField[] {
   const fields: WireField[] = [];
@@ -34,6 +35,12 @@ export function flattenParams(params: Readonly<Record<string, unknown>>): WireFi
 function appendField(fields: WireField[], name: string, value: unknown): void {
   if (value === undefined || value === null) return;
   if (Array.isArray(value)) {
+    if (value.length === 0) {
+      // PHP has no form syntax for an empty list, and dropping it would change the call's meaning.
+      throw new UsageError(
+        `Parameter ${name} is an empty array, which the API's form encoding cannot send. Leave the parameter out or pass at least one value.`,
+      );
+    }
     const nested = value.some((item) => typeof item === 'object' && item !== null && !isDate(item));
     value.forEach((item, index) =>
       appendField(fields, nested ? `${name}[${index}]` : `${name}[]`, item),
@@ -41,14 +48,40 @@ function appendField(fields: WireField[], name: string, value: unknown): void {
     return;
   }
   if (value instanceof Map) {
-    for (const [key, item] of value) appendField(fields, `${name}[${String(key)}]`, item);
+    for (const [key, item] of value) appendField(fields, subName(name, String(key)), item);
     return;
   }
   if (typeof value === 'object' && !isDate(value)) {
-    for (const [key, item] of Object.entries(value)) appendField(fields, `${name}[${key}]`, item);
+    checkPlainObject(name, value);
+    for (const [key, item] of Object.entries(value)) appendField(fields, subName(name, key), item);
     return;
   }
   fields.push([name, formatScalar(name, value)]);
+}
+
+// Class instances (filter builders, models, byte arrays) would be sent as their internal fields.
+function checkPlainObject(name: string, value: object): void {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype === Object.prototype || prototype === null) return;
+  const type = (value as { constructor?: { name?: string } }).constructor?.name ?? 'class instance';
+  throw new UsageError(
+    `Parameter ${name} is a ${type}, not a plain object. Pass plain objects, arrays, strings, numbers, booleans or Dates. Filters built with where() and or() go to resource methods such as client.offers.findAll.`,
+  );
+}
+
+// PHP ends a key at the first `]` and reads `name[]` as an append, so such keys cannot arrive intact.
+function subName(name: string, key: string): string {
+  if (key.length === 0) {
+    throw new UsageError(
+      `Parameter ${name} has an empty key in ${name}[]. Give every nested key a name.`,
+    );
+  }
+  if (key.includes('[') || key.includes(']')) {
+    throw new UsageError(
+      `Parameter key ${JSON.stringify(key)} in ${name}[${key}] contains a square bracket, which the API's bracket encoding cannot carry. Rename the key.`,
+    );
+  }
+  return `${name}[${key}]`;
 }
 
 function isDate(value: unknown): value is Date {
@@ -114,6 +147,7 @@ export interface EncodedRequest {
 
 /** Builds a GET URL, or a POST with a form body when the URL would be longer than the limit. */
 export function encodeRequest(input: EncodeInput): EncodedRequest {
+  checkRoutingNames(input.routing, input.params);
   const separator = input.endpoint.includes('?') ? '&' : '?';
   const baseUrl = `${input.endpoint}${separator}${encodeFields(input.routing)}`;
   const query = encodeFields(flattenParams(input.params));
@@ -126,4 +160,20 @@ export function encodeRequest(input: EncodeInput): EncodedRequest {
     body: query,
     contentType: 'application/x-www-form-urlencoded',
   };
+}
+
+// PHP keeps the last of repeated names, so a parameter named Target or Method would replace the
+// routed one. Case is ignored because the API does not document whether it matches names exactly.
+function checkRoutingNames(
+  routing: readonly WireField[],
+  params: Readonly<Record<string, unknown>>,
+): void {
+  const reserved = new Set(routing.map(([name]) => name.toLowerCase()));
+  for (const name of Object.keys(params)) {
+    if (reserved.has(name.toLowerCase()) && params[name] !== undefined) {
+      throw new UsageError(
+        `Parameter ${name} is set by the client from the call itself. Remove it from the parameters.`,
+      );
+    }
+  }
 }

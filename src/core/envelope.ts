@@ -1,5 +1,5 @@
 import type { ServerError } from './errors.js';
-import { isJsonObject, parseOrderedJson } from './json.js';
+import { isJsonObject, parseOrderedJson, stringifyOrdered } from './json.js';
 import type { JsonObject, JsonValue } from './json.js';
 
 /** Kind of one HTTP response (data, server error or unreadable body), before an error class is chosen. */
@@ -53,6 +53,7 @@ function readServerErrors(response: JsonObject): ServerError[] {
 function toServerError(entry: JsonValue): ServerError {
   if (typeof entry === 'string') return { publicMessage: entry };
   if (!isJsonObject(entry)) return {};
+  if (entry.size === 0) return {};
   const result: { -readonly [K in keyof ServerError]: ServerError[K] } = {};
   const code = entry.get('err_code');
   if (typeof code === 'number' || typeof code === 'string') result.err_code = code;
@@ -62,6 +63,8 @@ function toServerError(entry: JsonValue): ServerError {
   if (typeof attribute === 'string') result.attribute_name = attribute;
   const publicMessage = entry.get('publicMessage');
   if (typeof publicMessage === 'string') result.publicMessage = publicMessage;
+  // An entry without the usual keys is still an error; its JSON text is the only message there is.
+  if (Object.keys(result).length === 0) result.publicMessage = stringifyOrdered(entry);
   return result;
 }
 

@@ -156,14 +156,91 @@ class OrderedJsonParser {
 /** Converts ordered maps back to plain objects (integer-like keys then lose their order). */
 export function toPlain(value: JsonValue): unknown {
   if (value instanceof Map) {
-    const result: Record<string, unknown> = {};
-    for (const [key, item] of value) result[key] = toPlain(item);
-    return result;
+    return plainObject([...value].map(([key, item]) => [key, toPlain(item)]));
   }
   if (Array.isArray(value)) return value.map(toPlain);
   return value;
 }
 
+/**
+ * Builds an object from entries the way JSON.parse does: a `__proto__` key becomes an own
+ * property, where plain assignment would replace the object's prototype.
+ */
+export function plainObject(
+  entries: Iterable<readonly [string, unknown]>,
+): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of entries) {
+    Object.defineProperty(result, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return result;
+}
+
 export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
   return value instanceof Map;
+}
+
+/**
+ * Serialises a value to JSON text like `JSON.stringify(value, null, space)`, but writes `Map`
+ * entries as object members in insertion order, so ordered results keep the server's key order.
+ * Objects with a `toJSON` method (models, dates) are written through it.
+ */
+export function stringifyOrdered(value: unknown, space: number | string = ''): string {
+  const indent =
+    typeof space === 'number' ? ' '.repeat(Math.max(0, Math.min(10, space))) : space.slice(0, 10);
+  return writeJson(value, indent, '') ?? 'null';
+}
+
+// Returns undefined for values JSON.stringify leaves out (undefined, functions, symbols).
+function writeJson(value: unknown, indent: string, outer: string): string | undefined {
+  if (value instanceof Map) {
+    const members = [...value].map(([key, item]): [string, unknown] => [String(key), item]);
+    return writeObject(members, indent, outer);
+  }
+  if (Array.isArray(value)) {
+    const inner = outer + indent;
+    const items = value.map((item) => writeJson(item, indent, inner) ?? 'null');
+    return wrap('[', ']', items, indent, outer);
+  }
+  if (typeof value === 'object' && value !== null) {
+    const withToJson = value as { toJSON?: () => unknown };
+    if (typeof withToJson.toJSON === 'function') {
+      return writeJson(withToJson.toJSON(), indent, outer);
+    }
+    return writeObject(Object.entries(value), indent, outer);
+  }
+  return JSON.stringify(value) as string | undefined;
+}
+
+function writeObject(
+  members: readonly (readonly [string, unknown])[],
+  indent: string,
+  outer: string,
+): string {
+  const inner = outer + indent;
+  const separator = indent.length > 0 ? ': ' : ':';
+  const parts: string[] = [];
+  for (const [key, item] of members) {
+    const text = writeJson(item, indent, inner);
+    if (text !== undefined) parts.push(`${JSON.stringify(key)}${separator}${text}`);
+  }
+  return wrap('{', '}', parts, indent, outer);
+}
+
+function wrap(
+  open: string,
+  close: string,
+  parts: readonly string[],
+  indent: string,
+  outer: string,
+): string {
+  if (parts.length === 0) return `${open}${close}`;
+  if (indent.length === 0) return `${open}${parts.join(',')}${close}`;
+  const inner = outer + indent;
+  return `${open}\n${inner}${parts.join(`,\n${inner}`)}\n${outer}${close}`;
 }

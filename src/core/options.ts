@@ -1,5 +1,6 @@
 import { UsageError } from './errors.js';
 import { isLogLevel } from './log.js';
+import { redact } from './redact.js';
 import type { Logger, LogLevel } from './log.js';
 import type { FetchFunction } from './transport.js';
 
@@ -84,10 +85,11 @@ export function resolveOptions(options: HasOffersOptions, env: NodeJS.ProcessEnv
       options.endpoint ?? env.HASOFFERS_ENDPOINT,
       networkId,
       options.endpoint === undefined,
+      (text) => redact(text, [networkToken]),
     ),
-    timeoutMs: checkNumber(options.timeoutMs, 'timeoutMs', 30_000, 1),
+    timeoutMs: checkNumber(options.timeoutMs, 'timeoutMs', 30_000, 1, MAX_TIMER_MS),
     maxRetries: checkNumber(options.maxRetries, 'maxRetries', 3, 0),
-    retryDelayMs: checkNumber(options.retryDelayMs, 'retryDelayMs', 1_000, 0),
+    retryDelayMs: checkNumber(options.retryDelayMs, 'retryDelayMs', 1_000, 0, MAX_TIMER_MS),
     logger: options.logger,
     logLevel: checkLogLevel(options.logLevel),
     fetch: checkFunction(options.fetch),
@@ -96,41 +98,53 @@ export function resolveOptions(options: HasOffersOptions, env: NodeJS.ProcessEnv
   };
 }
 
-function checkEndpoint(endpoint: string | undefined, networkId: string, fromEnv: boolean): string {
+function checkEndpoint(
+  endpoint: string | undefined,
+  networkId: string,
+  fromEnv: boolean,
+  redactText: (text: string) => string,
+): string {
   if (endpoint === undefined || endpoint === '')
     return `https://${networkId}.api.hasoffers.com/Apiv3/json`;
   const source = fromEnv ? 'HASOFFERS_ENDPOINT' : 'endpoint';
+  const shown = redactText(JSON.stringify(endpoint));
   let url: URL;
   try {
     url = new URL(endpoint);
   } catch {
     throw new UsageError(
-      `Invalid ${source} ${JSON.stringify(endpoint)}. Pass an absolute URL such as https://demo.api.hasoffers.com/Apiv3/json.`,
+      `Invalid ${source} ${shown}. Pass an absolute URL such as https://demo.api.hasoffers.com/Apiv3/json.`,
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UsageError(
-      `Invalid ${source} ${JSON.stringify(endpoint)}: the protocol must be https or http.`,
-    );
+    throw new UsageError(`Invalid ${source} ${shown}: the protocol must be https or http.`);
   }
   if (url.hash !== '' || url.username !== '' || url.password !== '') {
     throw new UsageError(
-      `Invalid ${source} ${JSON.stringify(url.origin + url.pathname)}: remove the fragment and user info.`,
+      `Invalid ${source} ${redactText(JSON.stringify(url.origin + url.pathname))}: remove the fragment and user info.`,
     );
   }
   return endpoint;
 }
+
+// Node fires timers longer than this after 1 ms instead, with a TimeoutOverflowWarning.
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 function checkNumber(
   value: number | undefined,
   name: string,
   fallback: number,
   minimum: number,
+  maximum = Number.MAX_SAFE_INTEGER,
 ): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < minimum) {
+  if (!Number.isInteger(value) || value < minimum || value > maximum) {
+    const range =
+      maximum === Number.MAX_SAFE_INTEGER
+        ? `of ${minimum} or more`
+        : `from ${minimum} to ${maximum}`;
     throw new UsageError(
-      `Option ${name} is ${JSON.stringify(value)}. Pass a whole number of ${minimum} or more.`,
+      `Option ${name} is ${JSON.stringify(value)}. Pass a whole number ${range}.`,
     );
   }
   return value;

@@ -50,7 +50,8 @@ type AttemptResult =
  * Rate-limit errors are retried for every call because the server did not run it. Broken
  * connections, timeouts and unreadable responses are retried only for reads; a write in that state
  * raises UnknownOutcomeError and is never sent again. At most `maxRetries + 1` requests are sent,
- * so the worst-case duration is about `(maxRetries + 1) * timeoutMs` plus the waits between them.
+ * plus one when a GET is rejected as too long and resent as a POST. The worst-case duration is
+ * therefore about `(maxRetries + 2) * timeoutMs` plus the waits between attempts.
  */
 export async function executeCall(
   settings: CallSettings,
@@ -64,15 +65,21 @@ export async function executeCall(
 
   for (let attempt = 1; ; attempt++) {
     if (settings.signal?.aborted) throw settings.signal.reason;
-    const started = performance.now();
+    const prefix = `[${requestId}] ${request.target}.${request.method} attempt ${attempt}/${totalAttempts}`;
+    let started = performance.now();
     let result = await attemptOnce(settings, encoded, context);
     if (isUrlTooLong(result) && encoded.httpMethod === 'GET') {
-      // The server rejected the request line before running the call, so resending is safe.
+      // The server rejected the request line before running the call, so resending is safe. The
+      // resend is part of this attempt, so such a call can send maxRetries + 2 requests.
+      const tooLongMs = Math.round(performance.now() - started);
+      settings.log.debug(
+        `${prefix}: HTTP ${result.status ?? 414} in ${tooLongMs} ms, URL too long, resent as POST`,
+      );
       encoded = encodeCall(settings, request, true);
+      started = performance.now();
       result = await attemptOnce(settings, encoded, context);
     }
     const elapsed = Math.round(performance.now() - started);
-    const prefix = `[${requestId}] ${request.target}.${request.method} attempt ${attempt}/${totalAttempts}`;
     const status = result.status === undefined ? 'no response' : `HTTP ${result.status}`;
 
     if (result.ok) {

@@ -1,5 +1,5 @@
 import type { HasOffers } from '../client.js';
-import { isJsonObject, toPlain } from '../core/json.js';
+import { isJsonObject, plainObject, toPlain } from '../core/json.js';
 import type { JsonObject, JsonValue } from '../core/json.js';
 import { Model } from './model.js';
 import type { Contained } from './model.js';
@@ -89,7 +89,5 @@ function buildRecord(name: string, record: JsonObject, client: HasOffers): Model
 
 /** Copies a record's fields to a plain object; nested values become plain objects and arrays. */
 export function plainFields(record: JsonObject): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  for (const [key, value] of record) result[key] = toPlain(value);
-  return result;
+  return plainObject([...record].map(([key, value]) => [key, toPlain(value)]));
 }

@@ -1,5 +1,7 @@
 import type { Filters } from '../filters.js';
 import { Affiliate } from '../models/affiliate.js';
+import type { OfferFile } from '../models/records.js';
+import type { Page } from '../pagination.js';
 import type { RecordData, RecordId } from './options.js';
 import { checkId, ModelResource } from './resource.js';
 import type { ResourceContext } from './resource.js';
@@ -20,6 +22,14 @@ export class AffiliateResource extends ModelResource<Affiliate> {
 
   async block(id: RecordId, reason?: string): Promise<boolean> {
     return this.flag('block', { id: checkId(id), reason });
+  }
+
+  /** Creative files of an offer for this affiliate; the API method belongs to the Offer target. */
+  async getOfferFilesWithCreativeCode(
+    affiliateId: RecordId,
+    offerId: RecordId,
+  ): Promise<Page<OfferFile>> {
+    return this.context.client.offers.getOfferFilesWithCreativeCode(offerId, affiliateId);
   }
 
   /** Creates an affiliate, then its first user with `userData` (two writes, not atomic). */

@@ -82,7 +82,12 @@ export abstract class TargetResource {
     modelClass: ModelClass<M>,
   ): Promise<Page<M>> {
     const data = await this.send(method, params);
-    return toPage(data, (rows) => buildModels(rows, modelClass, this.context.client));
+    const requestedPage = typeof params.page === 'number' ? params.page : 1;
+    return toPage(
+      data,
+      (rows) => buildModels(rows, modelClass, this.context.client),
+      requestedPage,
+    );
   }
 
   /** Returns a bare model (tag relation adds), or true/false when the server sent a flag instead. */
@@ -158,6 +163,12 @@ export abstract class ModelResource<M extends Model> extends TargetResource {
 
 /** Builds the parameters of a findAll-like call. */
 export function findAllParams(options: FindAllOptions, modelName: string): Params {
+  if (options.page !== undefined && options.limit === undefined) {
+    // Without limit the server ignores page and returns every record.
+    throw new UsageError(
+      `page is ${JSON.stringify(options.page)} but limit is missing. Pass limit (the page size) with page.`,
+    );
+  }
   return {
     filters: buildFilterParam(options.filters),
     sort: buildSortParam(options.sort, modelName),
@@ -211,10 +222,16 @@ function checkData(data: RecordData, method: string): RecordData {
       `${method} needs the record fields as a plain object, got ${JSON.stringify(data)}.`,
     );
   }
-  const keys = Object.keys(data);
+  // The encoder leaves out undefined and null, so such fields would never reach the server.
+  const keys = Object.keys(data).filter((key) => data[key] !== undefined);
   if (keys.length === 0)
     throw new UsageError(`${method} got no fields. Pass at least one field to write.`);
   for (const key of keys) {
+    if (data[key] === null) {
+      throw new UsageError(
+        `Field ${key} passed to ${method} is null, which the API cannot receive. Pass an empty string to clear it, or leave the field out.`,
+      );
+    }
     if (!DATA_KEY_PATTERN.test(key)) {
       throw new UsageError(
         `Field name ${JSON.stringify(key)} passed to ${method} is invalid. Use the API's field names, such as offer_url.`,

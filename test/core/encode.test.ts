@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { encodeRequest, flattenParams, formatDateTime } from '../../src/core/encode.js';
 import { UsageError } from '../../src/core/errors.js';
+import { or, where } from '../../src/filters.js';
 import { okBody, scriptClient, startScriptServer } from './script-server.js';
 import type { ScriptServer, SeenRequest } from './script-server.js';
 
@@ -48,6 +49,72 @@ describe('flattenParams', () => {
     expect(() => flattenParams({ limit: Number.NaN })).toThrow(UsageError);
     expect(() => flattenParams({ at: new Date('nope') })).toThrow(/Invalid Date/);
     expect(() => flattenParams({ run: () => 1 })).toThrow(/type function/);
+  });
+});
+
+describe('values PHP brackets cannot carry', () => {
+  it('rejects keys with brackets or no name', () => {
+    expect(() => flattenParams({ data: { 'a]b': 'x' } })).toThrow(
+      /Parameter key "a]b" in data\[a\]b\] contains/,
+    );
+    expect(() => flattenParams({ data: { 'a[b': 'x' } })).toThrow(UsageError);
+    expect(() => flattenParams({ data: { '': 'x' } })).toThrow(/empty key in data/);
+    expect(() => flattenParams({ data: new Map([['x]', 1]]) })).toThrow(UsageError);
+  });
+
+  it('rejects class instances that would encode as their internals', () => {
+    expect(() => flattenParams({ filters: where('id').gt(5) })).toThrow(
+      /Parameter filters is a FilterCondition, not a plain object/,
+    );
+    expect(() => flattenParams({ filters: [or(where('id').gt(5))] })).toThrow(/OrGroup/);
+    expect(() => flattenParams({ data: { bytes: new Uint8Array([1]) } })).toThrow(
+      /data\[bytes\] is a Uint8Array/,
+    );
+    expect(flattenParams({ data: Object.assign(Object.create(null), { a: 1 }) })).toEqual([
+      ['data[a]', '1'],
+    ]);
+  });
+
+  it('rejects parameters named like routing fields', async () => {
+    const server = await startScriptServer(() => ({ body: okBody('true') }));
+    try {
+      const client = scriptClient(server);
+      // A second Method would override the first in PHP, so a read could run as a write.
+      await expect(client.call('Offer', 'findSomethingNew', { Method: 'delete' })).rejects.toThrow(
+        'Parameter Method is set by the client from the call itself. Remove it from the parameters.',
+      );
+      await expect(client.call('Offer', 'findSomethingNew', { networktoken: 'x' })).rejects.toThrow(
+        /Parameter networktoken is set by the client/,
+      );
+      expect(server.seen).toHaveLength(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('rejects empty arrays at any depth', () => {
+    expect(() => flattenParams({ tag_ids: [] })).toThrow(
+      /Parameter tag_ids is an empty array, which the API's form encoding cannot send/,
+    );
+    expect(() => flattenParams({ data: { list: [] } })).toThrow(/data\[list\] is an empty array/);
+  });
+
+  it('checks before anything is sent', async () => {
+    const server = await startScriptServer(() => ({ body: okBody('true') }));
+    try {
+      const client = scriptClient(server);
+      await expect(client.call('Offer', 'update', { id: 1, data: { 'x]': 1 } })).rejects.toThrow(
+        UsageError,
+      );
+      await expect(client.tags.setForOffer([], 1)).rejects.toThrow(/tag_ids is an empty array/);
+      // An empty IN list must not turn into "no filter", which would match every record.
+      await expect(client.offers.findAll({ filters: { id: [] } })).rejects.toThrow(
+        /filters\[id\] is an empty array/,
+      );
+      expect(server.seen).toHaveLength(0);
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -102,6 +102,29 @@ describe('error classification', () => {
     expect(error.message).toContain('502 Bad Gateway');
   });
 
+  it('HTTP 429 with an error envelope is a rate limit', async () => {
+    const error = await failureOf({
+      status: 429,
+      body: errorBody('[{"publicMessage":"Too many requests"}]'),
+    });
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.message).toContain('Too many requests');
+  });
+
+  it('server failures say what to do next', async () => {
+    const error = await failureOf({ status: 503, body: 'Service Unavailable' });
+    expect(error.message).toContain('HTTP 503');
+    expect(error.message).toContain('Try again later');
+  });
+
+  it('error entries of unknown shape keep their text', async () => {
+    const error = await failureOf({
+      body: errorBody('[{"message":"Offer is locked","code":"E7"}]'),
+    });
+    expect(error.serverMessage).toBe('{"message":"Offer is locked","code":"E7"}');
+    expect(error.message).toContain('Offer is locked');
+  });
+
   it('truncated JSON is reported as invalid', async () => {
     const error = await failureOf({ body: '{"request":{},"response":{"status":1,"data":{"1":' });
     expect(error.message).toContain('not valid JSON');

@@ -36,6 +36,15 @@ describe('parseOrderedJson', () => {
     );
   });
 
+  it('keeps a __proto__ key as data', () => {
+    const text = '{"__proto__":{"polluted":"yes"},"id":"1"}';
+    const plain = toPlain(parseOrderedJson(text)) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(plain)).toBe(Object.prototype);
+    expect(Object.keys(plain)).toEqual(['__proto__', 'id']);
+    expect(plain).toEqual(JSON.parse(text));
+    expect((plain as { polluted?: string }).polluted).toBeUndefined();
+  });
+
   it('rejects truncated and invalid text', () => {
     expect(() => parseOrderedJson('{"response":{"status":1,"data":{"1":')).toThrow(SyntaxError);
     expect(() => parseOrderedJson('{"a":1} x')).toThrow(/after the JSON value/);

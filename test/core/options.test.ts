@@ -72,6 +72,19 @@ describe('options', () => {
     );
   });
 
+  it('timer options stay within the timer range', () => {
+    // Node runs timers longer than 2^31 - 1 ms after 1 ms, which would time out every call.
+    const base = { networkId: 'a', networkToken: 'b' };
+    expect(() => resolveOptions({ ...base, timeoutMs: 2 ** 31 }, {})).toThrow(
+      'Option timeoutMs is 2147483648. Pass a whole number from 1 to 2147483647.',
+    );
+    expect(() => resolveOptions({ ...base, retryDelayMs: 2 ** 31 }, {})).toThrow(
+      /retryDelayMs is 2147483648/,
+    );
+    expect(resolveOptions({ ...base, timeoutMs: 2 ** 31 - 1 }, {}).timeoutMs).toBe(2 ** 31 - 1);
+    expect(resolveOptions({ ...base, maxRetries: 1000 }, {}).maxRetries).toBe(1000);
+  });
+
   it('constructor uses environment variables', () => {
     vi.stubEnv('HASOFFERS_NETWORK_ID', 'fromenv');
     vi.stubEnv('HASOFFERS_NETWORK_TOKEN', 'NETfromenv');

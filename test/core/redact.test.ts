@@ -108,6 +108,32 @@ describe('token never leaks', () => {
     expect(inspect(client.offers, { depth: 4 })).not.toContain(TEST_TOKEN);
   });
 
+  it('endpoint that carries the token', () => {
+    const endpoint = `${server.endpoint}?NetworkToken=${TEST_TOKEN}`;
+    const client = scriptClient(server, { endpoint });
+    expect(inspect(client)).not.toContain(TEST_TOKEN);
+    expect(JSON.stringify(client)).not.toContain(TEST_TOKEN);
+    const invalid = `127.0.0.1/Apiv3/json?NetworkToken=${TEST_TOKEN}`;
+    expect(() => scriptClient(server, { endpoint: invalid })).toThrow(/Invalid endpoint/);
+    expect(() => scriptClient(server, { endpoint: invalid })).not.toThrow(TEST_TOKEN);
+    const ftp = `ftp://x/?token=${TEST_TOKEN}`;
+    expect(() => scriptClient(server, { endpoint: ftp })).toThrow(/protocol must be https/);
+    expect(() => scriptClient(server, { endpoint: ftp })).not.toThrow(TEST_TOKEN);
+  });
+
+  it('unknown-outcome errors down the cause chain', async () => {
+    reply = () => 'reset';
+    const { client, lines } = collectingClient({ maxRetries: 2 });
+    const error = await client.call('Offer', 'create', { data: { name: TEST_TOKEN } }).then(
+      () => new Error('the call succeeded'),
+      (caught: unknown) => caught as Error,
+    );
+    expect(error.name).toBe('UnknownOutcomeError');
+    expect(inspect(error, { depth: 10 })).not.toContain(TEST_TOKEN);
+    expect(String(error.stack)).not.toContain(TEST_TOKEN);
+    expect(lines.join('\n')).not.toContain(TEST_TOKEN);
+  });
+
   it('files written through client.redact', () => {
     const { client } = collectingClient();
     const directory = mkdtempSync(join(tmpdir(), 'tsoffers-redact-'));

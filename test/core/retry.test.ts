@@ -142,9 +142,16 @@ describe('broken connections', () => {
         ? { status: 414, body: 'Request-URI Too Long', contentType: 'text/plain' }
         : { body: okBody('true') },
     );
-    const client = scriptClient(local, { maxRetries: 0 });
+    const lines: string[] = [];
+    const logger = { debug: (line: string) => lines.push(line) };
+    const client = scriptClient(local, { maxRetries: 0, logger, logLevel: 'debug' });
     expect(await client.call('Offer', 'update', { id: 1, data: { name: 'x' } })).toBe(true);
     expect(local.seen.map((request) => request.method)).toEqual(['GET', 'POST']);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      /Offer.update attempt 1\/1: HTTP 414 in \d+ ms, URL too long, resent as POST/,
+    );
+    expect(lines[1]).toMatch(/Offer.update attempt 1\/1: HTTP 200 in \d+ ms, ok/);
     expect(local.seen[1]?.form.get('data[name]')).toEqual(['x']);
   });
 });
@@ -160,6 +167,23 @@ describe('abort signal', () => {
     const reason = new Error('stopped by caller');
     setTimeout(() => controller.abort(reason), 50);
     expect(await rejectionOf(call)).toBe(reason);
+    expect(local.seen).toHaveLength(1);
+  });
+
+  it('aborting during the wait before a retry', async () => {
+    const local = await serve(() => ({ body: RATE_LIMIT_BODY }));
+    const controller = new AbortController();
+    const client = scriptClient(local, {
+      signal: controller.signal,
+      maxRetries: 3,
+      retryDelayMs: 60_000,
+      // The retry line is logged just before the wait starts, so the abort lands inside it.
+      logger: {
+        info: () => setTimeout(() => controller.abort(new Error('stopped while waiting')), 20),
+      },
+    });
+    const error = await rejectionOf(client.call('Offer', 'findAll'));
+    expect(error.message).toBe('stopped while waiting');
     expect(local.seen).toHaveLength(1);
   });
 

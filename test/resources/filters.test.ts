@@ -84,6 +84,35 @@ describe('regular filters', () => {
   });
 });
 
+describe('filters that would change meaning', () => {
+  it('two OR groups are rejected, not merged', () => {
+    const first = or(where('a').eq(1), where('b').eq(2));
+    const second = or(where('c').eq(3), where('d').eq(4));
+    expect(() => buildFilterParam([first, second])).toThrow(/one OR group/);
+    expect(() => buildFilterParam([{ OR: { a: 1 } }, second])).toThrow(/one OR group/);
+  });
+
+  it('OR accepts a list of conditions', () => {
+    expect(wire({ OR: [{ status: 'active' }, where('id').gt(5)] as never })).toEqual([
+      'filters[OR][status]=active',
+      'filters[OR][id][GREATER_THAN]=5',
+    ]);
+  });
+
+  it('operators without a value are rejected', () => {
+    expect(() => buildFilterParam({ id: {} })).toThrow(/Filter id has no operator/);
+    expect(() => buildFilterParam({ id: { GREATER_THAN: undefined } as never })).toThrow(
+      /Filter id GREATER_THAN has no value/,
+    );
+    expect(() => buildFilterParam({ id: { LESS_THAN: null } as never })).toThrow(
+      /Filter id LESS_THAN has no value/,
+    );
+    expect(() => buildFilterParam({ id: [1, null] as never })).toThrow(/Filter id list/);
+    expect(wire({ id: { NULL: true } })).toEqual(['filters[id][NULL]=1']);
+    expect(() => buildFilterParam({ id: { NULL: false } })).toThrow(/Use the opposite operator/);
+  });
+});
+
 describe('sort', () => {
   it('prefixes bare fields and keeps order', () => {
     expect(buildSortParam(['-id', 'name', 'Stat.date'], 'Offer')).toEqual({

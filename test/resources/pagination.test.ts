@@ -53,6 +53,51 @@ describe('iterate', () => {
     expect(server.seen).toHaveLength(3);
   });
 
+  it('follows pageCount when the server caps the page size', async () => {
+    // The server returns 2 rows per page whatever limit it was sent.
+    server = await startScriptServer((request) => {
+      const page = Number(request.query.get('page')?.[0] ?? 1);
+      return {
+        body: pageOf(
+          {
+            ...request,
+            query: new Map([
+              ['limit', ['2']],
+              ['page', [String(page)]],
+            ]),
+          },
+          true,
+        ),
+      };
+    });
+    const seen: string[] = [];
+    for await (const offer of scriptClient(server).offers.iterate({ pageSize: 500 })) {
+      seen.push(offer.id);
+    }
+    expect(seen).toEqual(IDS);
+    expect(server.seen).toHaveLength(3);
+    expect(server.seen[0]?.query.get('limit')).toEqual(['500']);
+  });
+
+  it('page number falls back to the requested page', async () => {
+    server = await startScriptServer(() => ({
+      body: okBody('{"current":1,"count":5,"pageCount":3,"data":{"30":{"Offer":{"id":"30"}}}}'),
+    }));
+    const page = await scriptClient(server).offers.findAll({ limit: 2, page: 2 });
+    expect(page.page).toBe(2);
+    expect(page.pageCount).toBe(3);
+    expect(page.items.map((offer) => offer.id)).toEqual(['30']);
+  });
+
+  it('stops after a page beyond the end', async () => {
+    server = await startScriptServer(() => ({
+      body: okBody('{"page":4,"current":0,"count":5,"pageCount":3,"data":[]}'),
+    }));
+    const page = await scriptClient(server).offers.findAll({ limit: 2, page: 4 });
+    expect(page.items).toEqual([]);
+    expect(page.pageCount).toBe(3);
+  });
+
   it('findAll page carries the totals', async () => {
     server = await startScriptServer((request) => ({ body: pageOf(request, true) }));
     const page = await scriptClient(server).offers.findAll({ limit: 2, page: 3 });
@@ -78,7 +123,14 @@ describe('input checks before sending', () => {
       'limit is 0. Pass a whole number of 1 or more.',
     );
     await expect(client.offers.iterate({ pageSize: -1 }).next()).rejects.toThrow(/pageSize is -1/);
+    await expect(client.offers.findAll({ page: 2 })).rejects.toThrow(
+      'page is 2 but limit is missing. Pass limit (the page size) with page.',
+    );
     await expect(client.offers.create({})).rejects.toThrow(/got no fields/);
+    await expect(client.offers.create({ name: undefined })).rejects.toThrow(/got no fields/);
+    await expect(client.offers.update(1, { note: null })).rejects.toThrow(
+      'Field note passed to update is null, which the API cannot receive. Pass an empty string to clear it, or leave the field out.',
+    );
     await expect(client.offers.update(1, { 'bad key': 1 })).rejects.toThrow(/Field name "bad key"/);
     await expect(client.call('Offer', 'findAll', { filter: { id: 1 } })).rejects.toThrow(
       /Offer.findAll has no parameter "filter". Did you mean filters\?/,
