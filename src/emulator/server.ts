@@ -6,6 +6,7 @@ import { baseHandlers } from './dispatch.js';
 import { resolveOptions } from './options.js';
 import { DOWNLOAD_PREFIX, RawLogService } from './raw-logs/service.js';
 import { EmulatorState } from './state.js';
+import { trackingRoutes } from './tracking.js';
 import type { HttpBindings } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -69,6 +70,7 @@ function buildApp(state: EmulatorState, network: NetworkInfo): Hono<{ Bindings: 
   const api = apiRoute(state, network, handlers);
   app.on(['GET', 'POST', 'PUT'], '/Apiv3/json', api);
   app.route('/__admin', adminRoutes(state));
+  app.route('/', trackingRoutes(state));
   app.get(`${DOWNLOAD_PREFIX}/*`, (c) => rawLogs.download(new URL(c.req.url)));
   app.get('/__files/:id/:name', (c) => {
     const file = state.store.files.get(c.req.param('id'));
