@@ -77,6 +77,12 @@ function buildApp(state: EmulatorState, network: NetworkInfo): Hono<{ Bindings: 
     if (file === undefined) return c.text('File not found.', 404);
     return new Response(file.bytes, { headers: { 'Content-Type': file.contentType } });
   });
+  // Only the path is logged, because the query string carries the network token.
+  app.onError((error, c) => {
+    const path = new URL(c.req.url).pathname;
+    state.options.log('error', `unhandled error on ${c.req.method} ${path}: ${error.stack}`);
+    return c.text('Internal Server Error', 500);
+  });
   return app;
 }
 

@@ -219,6 +219,22 @@ describe('admin routes', () => {
     });
   });
 
+  it('shortens long values in the request list', async () => {
+    const emulator = await start();
+    await callApi(
+      emulator,
+      'Offer',
+      'findById',
+      { id: '1', note: 'x'.repeat(100_000) },
+      { post: true },
+    );
+    const requests = await readJson(await fetch(`${emulator.origin}/__admin/requests`));
+    const note: string = requests[0].params.note;
+    expect(note.startsWith('x'.repeat(1024))).toBe(true);
+    expect(note.endsWith('... (100000 characters)')).toBe(true);
+    expect(note.length).toBeLessThan(1100);
+  });
+
   it('resets state to the seed', async () => {
     const emulator = await start();
     const before = await offerCount(emulator);
