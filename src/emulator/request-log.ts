@@ -15,7 +15,7 @@ export interface LoggedRequest {
 export const MASK = '***';
 
 /**
- * Longest value kept in the list. The list is bounded by entry count, so without this cap a run of
+ * Maximum length, in characters, of a value kept in the list. The list is bounded by entry count, so without this cap a run of
  * large form bodies could hold hundreds of megabytes.
  */
 export const MAX_LOGGED_VALUE_CHARS = 1024;
