@@ -67,12 +67,26 @@ export class FaultInjector {
   }
 }
 
-/** Checks a rule from options or the admin route, naming the bad value in the error. */
+const RULE_KEYS = ['kind', 'target', 'method', 'count', 'probability', 'latencyMs', 'status'];
+
+/** Longest delay `setTimeout` honours; Node fires a longer one after 1 ms instead. */
+const MAX_LATENCY_MS = 2 ** 31 - 1;
+
+/**
+ * Checks a rule from options or the admin route, naming the bad value in the error. Unknown keys
+ * are rejected, because a misspelled `target` or `method` would widen the rule to every call.
+ */
 export function checkRule(input: unknown): FaultRule {
-  if (typeof input !== 'object' || input === null) {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new TypeError(`A fault rule must be an object, got ${JSON.stringify(input)}.`);
   }
   const rule = input as Record<string, unknown>;
+  const unknownKey = Object.keys(rule).find((key) => !RULE_KEYS.includes(key));
+  if (unknownKey !== undefined) {
+    throw new TypeError(
+      `Fault key ${JSON.stringify(unknownKey)} is not valid. Use: ${RULE_KEYS.join(', ')}.`,
+    );
+  }
   if (!(FAULT_KINDS as readonly unknown[]).includes(rule['kind'])) {
     throw new TypeError(
       `Fault kind ${JSON.stringify(rule['kind'])} is not valid. Use one of: ${FAULT_KINDS.join(', ')}.`,
@@ -95,8 +109,8 @@ export function checkRule(input: unknown): FaultRule {
   checkOptional(
     rule,
     'latencyMs',
-    (value) => Number.isInteger(value) && Number(value) >= 0,
-    'a non-negative integer',
+    (value) => Number.isInteger(value) && Number(value) >= 0 && Number(value) <= MAX_LATENCY_MS,
+    `an integer from 0 to ${MAX_LATENCY_MS}`,
   );
   checkOptional(
     rule,

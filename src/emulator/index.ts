@@ -6,6 +6,8 @@
  * - `POST /__admin/reset` restores the seeded state and clears logged requests and faults.
  * - `GET /__admin/requests` lists received calls with credentials masked (`DELETE` clears them).
  * - `GET|POST|DELETE /__admin/faults` lists, adds (a rule or a list of rules) and clears faults.
+ * Tracking links from `Offer.generateTrackingLink` work too: `/aff_c` records a click and
+ * redirects to the offer URL, `/aff_i` records an impression.
  */
 export { startEmulator } from './server.js';
 export type { Emulator } from './server.js';

@@ -15,10 +15,16 @@ export function isParamMap(value: Param | undefined): value is ParamMap {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Deepest bracket nesting kept, PHP's default `max_input_nesting_level`. PHP drops a deeper name,
+ * which also keeps deep trees from overflowing the stack when they are echoed back.
+ */
+export const MAX_NESTING = 64;
+
 /** Adds one `name=value` pair to the tree. Later scalars replace earlier ones, as in PHP. */
 export function addParam(root: ParamMap, name: string, value: string): void {
   const path = splitName(name);
-  if (path.length === 0) return;
+  if (path.length === 0 || path.length - 1 > MAX_NESTING) return;
   let container: Param[] | ParamMap = root;
   for (let i = 0; i < path.length - 1; i++) {
     container = childContainer(container, path[i] ?? '', path[i + 1] === '');

@@ -14,6 +14,12 @@ export interface LoggedRequest {
 
 export const MASK = '***';
 
+/**
+ * Maximum length, in characters, of a value kept in the list. The list is bounded by entry count, so without this cap a run of
+ * large form bodies could hold hundreds of megabytes.
+ */
+export const MAX_LOGGED_VALUE_CHARS = 1024;
+
 /** The most recent calls, oldest first, bounded so a long load test cannot exhaust memory. */
 export class RequestLog {
   private entries: LoggedRequest[] = [];
@@ -44,7 +50,12 @@ export function maskParams(params: ParamMap): JsonObject {
 }
 
 function toJson(value: Param): Json {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return shorten(value);
   if (Array.isArray(value)) return value.map(toJson);
   return maskParams(value);
+}
+
+function shorten(value: string): string {
+  if (value.length <= MAX_LOGGED_VALUE_CHARS) return value;
+  return `${value.slice(0, MAX_LOGGED_VALUE_CHARS)}... (${value.length} characters)`;
 }

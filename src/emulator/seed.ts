@@ -96,6 +96,8 @@ class SeedClock {
     this.end = Date.parse(`${today}T23:59:59Z`);
   }
 
+  // NOTE: seeded times run to the end of `today`, so with the default `today` some of them lie
+  // later than the current time. Tying them to the clock would make the data differ by the hour.
   datetime(maxDaysBack = SEED_HISTORY_DAYS): string {
     const back = this.random.int(0, maxDaysBack * 86_400 - 1) * 1000;
     return formatDatetime(new Date(this.end - back));

@@ -6,6 +6,7 @@ import { baseHandlers } from './dispatch.js';
 import { resolveOptions } from './options.js';
 import { DOWNLOAD_PREFIX, RawLogService } from './raw-logs/service.js';
 import { EmulatorState } from './state.js';
+import { trackingRoutes } from './tracking.js';
 import type { HttpBindings } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -69,11 +70,18 @@ function buildApp(state: EmulatorState, network: NetworkInfo): Hono<{ Bindings: 
   const api = apiRoute(state, network, handlers);
   app.on(['GET', 'POST', 'PUT'], '/Apiv3/json', api);
   app.route('/__admin', adminRoutes(state));
+  app.route('/', trackingRoutes(state));
   app.get(`${DOWNLOAD_PREFIX}/*`, (c) => rawLogs.download(new URL(c.req.url)));
   app.get('/__files/:id/:name', (c) => {
     const file = state.store.files.get(c.req.param('id'));
     if (file === undefined) return c.text('File not found.', 404);
     return new Response(file.bytes, { headers: { 'Content-Type': file.contentType } });
+  });
+  // Only the path is logged, because the query string carries the network token.
+  app.onError((error, c) => {
+    const path = new URL(c.req.url).pathname;
+    state.options.log('error', `unhandled error on ${c.req.method} ${path}: ${error.stack}`);
+    return c.text('Internal Server Error', 500);
   });
   return app;
 }

@@ -29,6 +29,8 @@ export function applyWrite(
   const sent = isParamMap(data) ? Object.entries(data) : [];
 
   for (const [field, value] of sent) {
+    // NOTE: no reply to an unknown or read-only `data[...]` field was recorded. The emulator
+    // ignores such fields, and nested values, without an error.
     if (!fields.has(field) || def.readOnly.includes(field) || typeof value !== 'string') continue;
     const problem = checkValue(def, field, value);
     if (problem !== undefined) problems.push(problem);

@@ -171,8 +171,34 @@ describe('fault injection', () => {
     const response = await addFaults(emulator, { kind: 'latency', latencyMs: -5 } as FaultRule);
     expect(response.status).toBe(400);
     expect((await readJson(response)).error).toBe(
-      'Fault latencyMs must be a non-negative integer, got -5.',
+      'Fault latencyMs must be an integer from 0 to 2147483647, got -5.',
     );
+  });
+
+  it('rejects a misspelled rule key', async () => {
+    const emulator = await start();
+    const typo = { kind: 'http-5xx', methd: 'findAll' } as unknown as FaultRule;
+    const response = await addFaults(emulator, typo);
+    expect(response.status).toBe(400);
+    expect((await readJson(response)).error).toBe(
+      'Fault key "methd" is not valid. Use: kind, target, method, count, probability, latencyMs, status.',
+    );
+    const active = await readJson(await fetch(`${emulator.origin}/__admin/faults`));
+    expect(active).toEqual([]);
+  });
+
+  it('rejects latency beyond the timer range', async () => {
+    const emulator = await start();
+    const response = await addFaults(emulator, { kind: 'latency', latencyMs: 1e12 });
+    expect(response.status).toBe(400);
+    expect((await readJson(response)).error).toBe(
+      'Fault latencyMs must be an integer from 0 to 2147483647, got 1000000000000.',
+    );
+  });
+
+  it('checks rules passed at start', async () => {
+    const typo = { kind: 'latency', latency: 5 } as unknown as FaultRule;
+    await expect(startEmulator({ faults: [typo] })).rejects.toThrow('Fault key "latency"');
   });
 });
 
@@ -191,6 +217,22 @@ describe('admin routes', () => {
       outcome: 'ok',
       params: { NetworkToken: '***', id: '9' },
     });
+  });
+
+  it('shortens long values in the request list', async () => {
+    const emulator = await start();
+    await callApi(
+      emulator,
+      'Offer',
+      'findById',
+      { id: '1', note: 'x'.repeat(100_000) },
+      { post: true },
+    );
+    const requests = await readJson(await fetch(`${emulator.origin}/__admin/requests`));
+    const note: string = requests[0].params.note;
+    expect(note.startsWith('x'.repeat(1024))).toBe(true);
+    expect(note.endsWith('... (100000 characters)')).toBe(true);
+    expect(note.length).toBeLessThan(1100);
   });
 
   it('resets state to the seed', async () => {

@@ -154,7 +154,9 @@ describe('raw log downloads', () => {
           log_filename: filename,
         })
       ).link;
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      // Expiry has whole-second resolution, so wait until the second the link names has passed.
+      const expiresMs = Number(new URL(url).searchParams.get('Expires')) * 1000;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(expiresMs - Date.now(), 0) + 5));
       const response = await fetch(url);
       expect(response.status).toBe(403);
       const body = await response.text();

@@ -47,6 +47,41 @@ describe('request parsing', () => {
   });
 });
 
+describe('malformed params', () => {
+  const credentials = () =>
+    `NetworkId=${emulator.networkId}&NetworkToken=${emulator.networkToken}` +
+    '&Target=Offer&Method=findById&id=1';
+
+  async function postForm(body: string): Promise<{ status: number; body: any }> {
+    const response = await fetch(emulator.url, {
+      method: 'POST',
+      body,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    const text = await response.text();
+    return { status: response.status, body: response.status === 200 ? JSON.parse(text) : text };
+  }
+
+  it('drops names nested past 64 levels', async () => {
+    const deep = await postForm(`${credentials()}&deep${'[x]'.repeat(65)}=1`);
+    expect(deep.status).toBe(200);
+    expect(deep.body.response.data.Offer.id).toBe('1');
+    expect(deep.body.request.deep).toBeUndefined();
+  });
+
+  it('keeps names nested 64 levels', async () => {
+    const kept = await postForm(`${credentials()}&deep${'[x]'.repeat(64)}=1`);
+    expect(kept.status).toBe(200);
+    expect(kept.body.request.deep).toBeDefined();
+  });
+
+  it('survives very deep nesting', async () => {
+    const reply = await postForm(`${credentials()}&deep${'[x]'.repeat(100_000)}=1`);
+    expect(reply.status).toBe(200);
+    expect(reply.body.response.status).toBe(1);
+  });
+});
+
 describe('response envelope', () => {
   it('sends JSON with a request id', async () => {
     const response = await fetch(

@@ -5,6 +5,7 @@ import { isParamMap, list, scalar } from '../params.js';
 import { parseConditions } from '../report/conditions.js';
 import { conversionFacts, statFacts } from '../report/facts.js';
 import { addFact, dimensionValue, emptyTotals, isMeasure, measureValue } from '../report/fields.js';
+import { inWindow, readReportWindow, shiftFact } from '../report/window.js';
 import type { CallContext, HandlerTable } from '../context.js';
 import type { Json, JsonObject } from '../json.js';
 import type { Fact } from '../report/facts.js';
@@ -13,7 +14,11 @@ import type { Store } from '../store.js';
 
 export const reportHandlers: HandlerTable = {
   getStats: (call) => runReport(call, 'StatReport', statFacts(call.store)),
-  getConversions: (call) => runReport(call, 'ConversionReport', conversionFacts(call.store)),
+  getConversions: (call) => {
+    const report = runReport(call, 'ConversionReport', conversionFacts(call.store));
+    // NOTE: the reply to `count=1` was never recorded; this sends the bare row count.
+    return scalar(call.params, 'count') === '1' ? (report['count'] ?? 0) : report;
+  },
 };
 
 interface ReportRow {
@@ -27,7 +32,7 @@ interface ReportRow {
  * grouped by model prefix (`{"Stat": {...}, "Offer": {...}}`), with `totals.Stat` when asked.
  * NOTE: whether the service sends rows as a list or an index-keyed map is not recorded.
  */
-function runReport(call: CallContext, model: string, facts: Fact[]): Json {
+function runReport(call: CallContext, model: string, facts: Fact[]): JsonObject {
   const { params, store } = call;
   const known = reportFieldCheck(model);
   const fields = list(params['fields']);
@@ -36,14 +41,15 @@ function runReport(call: CallContext, model: string, facts: Fact[]): Json {
     if (!known(field)) throw ApiError.message(`Field "${field}" is not a field of ${model}.`);
   }
 
+  const window = readReportWindow(params);
   const conditions = parseConditions(params['filters'], known);
   const dimensionFields = unique([
     ...list(params['groups']),
     ...fields.filter((f) => !isMeasure(f)),
   ]);
-  const selected = facts.filter(
-    (fact) => inDateRange(call, fact) && matchesDimensions(conditions, fact, store),
-  );
+  const selected = facts
+    .map((fact) => shiftFact(fact, window.hourOffset))
+    .filter((fact) => inWindow(window, fact) && matchesDimensions(conditions, fact, store));
   const rows = groupFacts(selected, dimensionFields, store).filter((row) =>
     conditions.every((c) => !isMeasure(c.field) || c.test(measureValue(c.field, row.totals))),
   );
@@ -65,12 +71,6 @@ function runReport(call: CallContext, model: string, facts: Fact[]): Json {
 function reportFieldCheck(model: string): (field: string) => boolean {
   const fields = findModel(model)?.fields ?? {};
   return (field) => Object.hasOwn(fields, field) || isMeasure(field) || field === 'Stat.date';
-}
-
-function inDateRange(call: CallContext, fact: Fact): boolean {
-  const start = scalar(call.params, 'data_start');
-  const end = scalar(call.params, 'data_end');
-  return (start === undefined || fact.date >= start) && (end === undefined || fact.date <= end);
 }
 
 function matchesDimensions(

@@ -7,9 +7,12 @@ export class LinkSigner {
     private readonly ttlMs: number,
   ) {}
 
-  /** Returns `?Expires=<unix seconds>&Signature=<hex>` for a path. */
+  /**
+   * Returns `?Expires=<unix seconds>&Signature=<hex>` for a path. The expiry is rounded up to the
+   * next second, so a lifetime under one second never yields a link that is already expired.
+   */
   sign(path: string, nowMs: number): string {
-    const expires = Math.floor((nowMs + this.ttlMs) / 1000);
+    const expires = Math.ceil((nowMs + this.ttlMs) / 1000);
     return `?Expires=${expires}&Signature=${this.signature(path, expires)}`;
   }
 

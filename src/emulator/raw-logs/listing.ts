@@ -13,7 +13,11 @@ export interface LogFile {
   displayName: string;
 }
 
-/** The raw log history: `days` whole UTC days ending at `today`, one file per hour. */
+/**
+ * The raw log history: `days` whole UTC days ending at `today`, one file per hour. An hour's file
+ * appears once the hour has ended by the clock, so the current day lists only past hours.
+ * NOTE: the service's delay between the end of an hour and its file appearing is not recorded.
+ */
 export class LogListing {
   private readonly lastDayStart: number;
 
@@ -21,6 +25,7 @@ export class LogListing {
     private readonly seed: number,
     today: string,
     private readonly days: number,
+    private readonly now: () => number = Date.now,
   ) {
     this.lastDayStart = Date.parse(`${today}T00:00:00Z`);
   }
@@ -40,7 +45,10 @@ export class LogListing {
     const dayStart = this.dayStart(dir);
     if (dayStart === undefined) return [];
     const files: LogFile[] = [];
-    for (let hour = 23; hour >= 0; hour--) files.push(this.file(type, dayStart + hour * HOUR_MS));
+    for (let hour = 23; hour >= 0; hour--) {
+      const start = dayStart + hour * HOUR_MS;
+      if (this.isComplete(start)) files.push(this.file(type, start));
+    }
     return files;
   }
 
@@ -51,8 +59,13 @@ export class LogListing {
     const dayStart = this.dayStart(match[1] ?? '');
     const start = Number(match[3]) * 1000;
     if (dayStart === undefined || start < dayStart || start >= dayStart + DAY_MS) return undefined;
+    if (start % HOUR_MS !== 0 || !this.isComplete(start)) return undefined;
     const file = this.file(type, start);
     return file.filename === filename ? file : undefined;
+  }
+
+  private isComplete(hourStart: number): boolean {
+    return hourStart + HOUR_MS <= this.now();
   }
 
   private dayStart(dir: string): number | undefined {

@@ -34,6 +34,9 @@ export function zipStream(spec: ArchiveSpec): ReadableStream<Uint8Array> {
     if (final) finished = true;
   });
   const member = new ZipPassThrough(spec.memberName);
+  // The member is stamped with the end of its hour instead of the download time, so the same
+  // seed gives the same bytes.
+  member.mtime = (spec.startTimestamp + 3600) * 1000;
   zip.add(member);
   let next = 0;
   let headerSent = false;
