@@ -16,8 +16,8 @@ async function readUsageExample(): Promise<string> {
   const match = /```ts\n([\s\S]*?)```/.exec(usage);
   if (!match?.[1]) throw new Error('README.md has no ts block under "## Usage"');
   return match[1]
-    .replace("from 'tsoffers/emulator'", `from '${join(repoRoot, 'src/emulator/index.ts')}'`)
-    .replace("from 'tsoffers'", `from '${join(repoRoot, 'src/index.ts')}'`);
+    .replace("from 'tsoffers/emulator'", `from '${join(repoRoot, 'src/emulator/index.js')}'`)
+    .replace("from 'tsoffers'", `from '${join(repoRoot, 'src/index.js')}'`);
 }
 
 describe('README usage example', () => {
