@@ -71,6 +71,7 @@ export function resolveOptions(options: HasOffersOptions, env: NodeJS.ProcessEnv
       'Missing network token. Pass the networkToken option or set HASOFFERS_NETWORK_TOKEN.',
     );
   }
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is rejected
   if (/[\s\u0000-\u001f\u007f]/.test(networkToken)) {
     // The token itself is never shown, even when it is malformed.
     throw new UsageError(

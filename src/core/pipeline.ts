@@ -1,7 +1,7 @@
 import { classifyServerErrors, classifyUnreadable, URL_TOO_LONG_TEXT } from './classify.js';
 import type { CallContext, ClassifiedFailure } from './classify.js';
-import { encodeFields, encodeRequest } from './encode.js';
-import type { EncodedRequest, WireField } from './encode.js';
+import { encodeRequest } from './encode.js';
+import type { WireField } from './encode.js';
 import { readEnvelope } from './envelope.js';
 import { HasOffersError, NetworkError, TimeoutError, UnknownOutcomeError } from './errors.js';
 import type { ServerError } from './errors.js';

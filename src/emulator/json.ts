@@ -59,6 +59,7 @@ function appendEntries(entries: Array<[string, Json]>, parts: string[]): void {
   parts.push('}');
 }
 
+// eslint-disable-next-line no-control-regex -- JSON must escape control characters
 const NEEDS_ESCAPE = /[\u0000-\u001f"\\/\u007f-\uffff]/;
 
 function quote(text: string): string {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/index.js';
-import { callApi, callData } from './helpers.js';
+import { callData } from './helpers.js';
 import { shapeDifferences, variantFieldNames } from './shape.js';
 import type { Emulator } from '../../src/emulator/index.js';
 
