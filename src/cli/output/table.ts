@@ -1,4 +1,4 @@
-import type { FlatRecord } from './flatten.js';
+import type { FlatEntries, FlatRecord } from './flatten.js';
 import { collectColumns } from './flatten.js';
 
 const GAP = '  ';
@@ -41,12 +41,11 @@ export function formatTable(records: readonly FlatRecord[], options: TableOption
 }
 
 /** Renders one record as `key  value` lines, for single-record commands such as `get`. */
-export function formatKeyValue(record: FlatRecord): string {
-  const keys = Object.keys(record);
-  if (keys.length === 0) return '';
-  const width = Math.max(...keys.map(displayWidth));
+export function formatKeyValue(entries: FlatEntries): string {
+  if (entries.length === 0) return '';
+  const width = Math.max(...entries.map(([key]) => displayWidth(key)));
   return (
-    keys.map((key) => `${pad(key, width, false)}${GAP}${record[key] ?? ''}`.trimEnd()).join('\n') +
+    entries.map(([key, value]) => `${pad(key, width, false)}${GAP}${value}`.trimEnd()).join('\n') +
     '\n'
   );
 }
