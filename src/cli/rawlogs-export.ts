@@ -141,6 +141,7 @@ async function writeUnit(
   const file = new AtomicFile(unit.path);
   let rows = 0;
   let columns: string[] | undefined;
+  let known = new Set<string>();
   try {
     for (const logFile of unit.logFiles) {
       const options = hooks.signal === undefined ? {} : { signal: hooks.signal };
@@ -149,11 +150,11 @@ async function writeUnit(
           await file.write(JSON.stringify(record) + '\n');
         } else {
           if (columns === undefined) {
-            // NOTE: the first row's columns make the header, so a column that appears only in a
-            // later hourly file of the same day is left out of a per-day CSV.
             columns = Object.keys(record);
+            known = new Set(columns);
             await file.write(csvLine(columns));
           }
+          checkColumns(known, record, logFile, unit.path);
           await file.write(csvLine(columns.map((column) => record[column] ?? '')));
         }
         rows += 1;
@@ -172,6 +173,25 @@ async function writeUnit(
     rows,
     bytes: file.bytes,
   };
+}
+
+/**
+ * Fails when a record has a column that the CSV header lacks. The header is written before the
+ * rows, so a column that first appears in a later hourly file of a day cannot be added to it, and
+ * dropping its values silently would lose data.
+ */
+function checkColumns(
+  known: ReadonlySet<string>,
+  record: Readonly<Record<string, string>>,
+  logFile: string,
+  outPath: string,
+): void {
+  const extra = Object.keys(record).filter((column) => !known.has(column));
+  if (extra.length === 0) return;
+  throw new Error(
+    `log file ${logFile} has columns missing from the header of ${basename(outPath)} ` +
+      `(${extra.join(', ')}); export with --per file or --format ndjson to keep every column`,
+  );
 }
 
 function isFatal(error: unknown): boolean {
