@@ -1,5 +1,6 @@
 import type { FlatEntries, FlatRecord } from './flatten.js';
 import { collectColumns } from './flatten.js';
+import { displayWidth } from './width.js';
 
 const GAP = '  ';
 const NUMBER = /^-?\d+(\.\d+)?$/;
@@ -8,7 +9,7 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
 export interface TableOptions {
   /** Column order; defaults to the order keys first appear in. */
   columns?: readonly string[];
-  /** Maximum cell width in characters; longer cells are cut with an ellipsis. @default 60 */
+  /** Maximum cell width in terminal columns; longer cells are cut with an ellipsis. @default 60 */
   maxCellWidth?: number;
 }
 
@@ -52,15 +53,14 @@ export function formatKeyValue(entries: FlatEntries): string {
 
 function fitCell(text: string, maxWidth: number): string {
   const oneLine = text.replace(/\s*[\r\n]+\s*/g, ' ');
-  const characters = [...oneLine];
-  if (characters.length <= maxWidth) return oneLine;
-  return characters.slice(0, Math.max(maxWidth - 1, 0)).join('') + '…';
-}
-
-// Counts code points, so accented letters and ellipses take one column. East Asian wide
-// characters still count as one, which misaligns tables that contain them.
-function displayWidth(text: string): number {
-  return [...text].length;
+  if (displayWidth(oneLine) <= maxWidth) return oneLine;
+  // Keeps whole characters until the next one would leave no column for the ellipsis.
+  let kept = '';
+  for (const character of oneLine) {
+    if (displayWidth(kept + character) > maxWidth - 1) break;
+    kept += character;
+  }
+  return kept + '…';
 }
 
 function pad(text: string, width: number, alignRight: boolean): string {
