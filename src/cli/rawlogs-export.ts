@@ -1,8 +1,9 @@
-import { mkdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 
 import { AtomicFile } from './atomic-file.js';
-import { PartialFailureError } from './cli-error.js';
+import { CliUsageError, PartialFailureError } from './cli-error.js';
 import { csvLine } from './output/csv.js';
 import type { Progress } from './progress.js';
 
@@ -65,9 +66,9 @@ export async function exportRawLogs(
   plan: ExportPlan,
   hooks: ExportHooks,
 ): Promise<ExportedFile[]> {
+  await prepareOutDir(plan.outDir);
   const units = await planUnits(source, plan, hooks);
   const totalFiles = units.reduce((sum, unit) => sum + unit.logFiles.length, 0);
-  await mkdir(plan.outDir, { recursive: true });
 
   const written: ExportedFile[] = [];
   const failures: Array<{ unit: OutputUnit; error: unknown }> = [];
@@ -97,6 +98,19 @@ export async function exportRawLogs(
     );
   }
   return written;
+}
+
+// Runs before any request, so a bad --out fails at once instead of after the downloads.
+async function prepareOutDir(outDir: string): Promise<void> {
+  try {
+    await mkdir(outDir, { recursive: true });
+    await access(outDir, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? messageOf(error);
+    throw new CliUsageError(
+      `cannot write to the output directory ${outDir} (${code}): pass --out a directory you can write to`,
+    );
+  }
 }
 
 async function planUnits(

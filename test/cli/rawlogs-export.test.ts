@@ -1,10 +1,10 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { PartialFailureError } from '../../src/cli/cli-error.js';
+import { CliUsageError, PartialFailureError } from '../../src/cli/cli-error.js';
 import type { ExportedFile, RawLogSource } from '../../src/cli/rawlogs-export.js';
 import { exportRawLogs, formatBytes } from '../../src/cli/rawlogs-export.js';
 
@@ -108,6 +108,32 @@ describe('exportRawLogs', () => {
     const { outDir, result } = await run(['20240501/clicks-1714521600-cccccc.zip'], ['20240501']);
     await expect(result).rejects.toThrow('download failed');
     expect(await readdir(outDir)).toEqual([]);
+  });
+});
+
+describe('exportRawLogs output directory', () => {
+  it('fails before listing when --out is under a file', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'tsoffers-export-out-'));
+    await writeFile(join(parent, 'file'), '');
+    const outDir = join(parent, 'file', 'logs');
+    let listed = false;
+    const listing: RawLogSource = {
+      ...source(),
+      listDateDirs: async () => {
+        listed = true;
+        return [];
+      },
+    };
+    const result = exportRawLogs(
+      listing,
+      { logType: 'clicks', dayDirs: ['20240501'], outDir, format: 'ndjson', per: 'day' },
+      { progress: silent, note: () => undefined, onFile: () => undefined },
+    );
+    await expect(result).rejects.toThrow(CliUsageError);
+    await expect(result).rejects.toThrow(
+      `cannot write to the output directory ${outDir} (ENOTDIR): pass --out a directory you can write to`,
+    );
+    expect(listed).toBe(false);
   });
 });
 
