@@ -142,7 +142,7 @@ async function runWorkflow(demo: DemoEnvironment): Promise<void> {
     ['rawlogs', 'list', '--type', 'clicks'],
     demo,
   );
-  // Today's log only holds the hours that have ended, so the demo exports yesterday, the most
+  // Today's log only contains the hours that have ended, so the demo exports yesterday, the most
   // recent complete day with all 24 hourly files.
   const yesterday = formatDay(new Date(today.getTime() - 24 * 60 * 60 * 1000));
   if (!daysTable.includes(yesterday.replace(/-/g, ''))) {
