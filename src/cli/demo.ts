@@ -142,21 +142,23 @@ async function runWorkflow(demo: DemoEnvironment): Promise<void> {
     ['rawlogs', 'list', '--type', 'clicks'],
     demo,
   );
-  // Days are listed newest first, so the first row is the most recent day.
-  const day = /\n\s*(\d{8})\s/.exec(daysTable)?.[1];
-  if (day === undefined) throw new Error('the emulator listed no click log days');
-  const dayText = `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`;
+  // Today's log only contains the hours that have ended, so the demo exports yesterday, the most
+  // recent complete day with all 24 hourly files.
+  const yesterday = formatDay(new Date(today.getTime() - 24 * 60 * 60 * 1000));
+  if (!daysTable.includes(yesterday.replace(/-/g, ''))) {
+    throw new Error(`the emulator listed no click logs for ${yesterday}`);
+  }
   await step(
-    `Export the click logs of ${dayText}`,
+    `Export the click logs of ${yesterday}, a complete day of 24 hourly files`,
     [
       'rawlogs',
       'export',
       '--type',
       'clicks',
       '--from',
-      dayText,
+      yesterday,
       '--to',
-      dayText,
+      yesterday,
       '--out',
       demo.outDir,
       '--format',

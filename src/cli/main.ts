@@ -14,6 +14,13 @@ function flush(stream: NodeJS.WriteStream): Promise<void> {
   return new Promise((resolve) => stream.write('', () => resolve()));
 }
 
+// A reader such as `head -1` may close the pipe before all output is written. That is a normal
+// end of the command, so it exits quietly with success instead of crashing on EPIPE.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const exitCode = await run(process.argv.slice(2), processIo(), packageVersion());
 await flush(process.stdout);
 await flush(process.stderr);

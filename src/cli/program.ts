@@ -4,6 +4,7 @@ import { registerAdvertisers } from './commands/advertisers.js';
 import { registerAffiliateUsers } from './commands/affiliate-users.js';
 import { registerAffiliates } from './commands/affiliates.js';
 import { registerCall } from './commands/call.js';
+import { registerCompletion } from './commands/completion.js';
 import { registerConfig } from './commands/config.js';
 import { registerConversions } from './commands/conversions.js';
 import { registerEmulator } from './commands/emulator.js';
@@ -96,5 +97,6 @@ export function buildProgram(context: CommandContext, version: string): Command 
   registerLogin(program, context);
   registerConfig(program, context);
   registerEmulator(program, context);
+  registerCompletion(program, context);
   return program;
 }

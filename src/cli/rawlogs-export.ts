@@ -1,8 +1,9 @@
-import { mkdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 
 import { AtomicFile } from './atomic-file.js';
-import { PartialFailureError } from './cli-error.js';
+import { CliUsageError, PartialFailureError } from './cli-error.js';
 import { csvLine } from './output/csv.js';
 import type { Progress } from './progress.js';
 
@@ -65,9 +66,9 @@ export async function exportRawLogs(
   plan: ExportPlan,
   hooks: ExportHooks,
 ): Promise<ExportedFile[]> {
+  await prepareOutDir(plan.outDir);
   const units = await planUnits(source, plan, hooks);
   const totalFiles = units.reduce((sum, unit) => sum + unit.logFiles.length, 0);
-  await mkdir(plan.outDir, { recursive: true });
 
   const written: ExportedFile[] = [];
   const failures: Array<{ unit: OutputUnit; error: unknown }> = [];
@@ -97,6 +98,19 @@ export async function exportRawLogs(
     );
   }
   return written;
+}
+
+// Runs before any request, so a bad --out fails at once instead of after the downloads.
+async function prepareOutDir(outDir: string): Promise<void> {
+  try {
+    await mkdir(outDir, { recursive: true });
+    await access(outDir, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? messageOf(error);
+    throw new CliUsageError(
+      `cannot write to the output directory ${outDir} (${code}): pass --out a directory you can write to`,
+    );
+  }
 }
 
 async function planUnits(
@@ -141,6 +155,7 @@ async function writeUnit(
   const file = new AtomicFile(unit.path);
   let rows = 0;
   let columns: string[] | undefined;
+  let known = new Set<string>();
   try {
     for (const logFile of unit.logFiles) {
       const options = hooks.signal === undefined ? {} : { signal: hooks.signal };
@@ -149,11 +164,11 @@ async function writeUnit(
           await file.write(JSON.stringify(record) + '\n');
         } else {
           if (columns === undefined) {
-            // NOTE: the first row's columns make the header, so a column that appears only in a
-            // later hourly file of the same day is left out of a per-day CSV.
             columns = Object.keys(record);
+            known = new Set(columns);
             await file.write(csvLine(columns));
           }
+          checkColumns(known, record, logFile, unit.path);
           await file.write(csvLine(columns.map((column) => record[column] ?? '')));
         }
         rows += 1;
@@ -172,6 +187,25 @@ async function writeUnit(
     rows,
     bytes: file.bytes,
   };
+}
+
+/**
+ * Fails when a record has a column that the CSV header lacks. The header is written before the
+ * rows, so a column that first appears in a later hourly file of a day cannot be added to it, and
+ * dropping its values silently would lose data.
+ */
+function checkColumns(
+  known: ReadonlySet<string>,
+  record: Readonly<Record<string, string>>,
+  logFile: string,
+  outPath: string,
+): void {
+  const extra = Object.keys(record).filter((column) => !known.has(column));
+  if (extra.length === 0) return;
+  throw new Error(
+    `log file ${logFile} has columns missing from the header of ${basename(outPath)} ` +
+      `(${extra.join(', ')}); export with --per file or --format ndjson to keep every column`,
+  );
 }
 
 function isFatal(error: unknown): boolean {

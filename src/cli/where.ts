@@ -76,10 +76,19 @@ export function parseWhere(expression: string): WhereCondition {
     throw invalidWhere(expression);
   }
 
-  const value = rawValue.trim();
-  if (value === '') {
+  const trimmed = rawValue.trim();
+  if (trimmed === '') {
     throw invalidWhere(expression, 'the value is empty');
   }
+  // `id>>5` or `id=>5` is almost always a mistyped operator, and the API would compare against
+  // the text '>5' and quietly match the wrong records. A leading backslash keeps such a value.
+  if (/^[<>=!~]/.test(trimmed)) {
+    throw invalidWhere(
+      expression,
+      `the value '${trimmed}' starts with an operator character; fix the operator, or write \\${trimmed} to match that text`,
+    );
+  }
+  const value = /^\\[<>=!~]/.test(trimmed) ? trimmed.slice(1) : trimmed;
   if (operator === 'EQUAL_TO') {
     return { field, operator, values: splitList(value) };
   }

@@ -79,4 +79,23 @@ describe('built bin', () => {
       '2',
     ]);
   });
+
+  it('exits quietly when stdout is closed early', async () => {
+    // `head -1` closes the pipe after one line while the command is still writing pages.
+    const script = `node "$0" offers list --all --ndjson | head -1; echo "status=\${PIPESTATUS[0]}" >&2`;
+    const { stdout, stderr } = await run(
+      'bash',
+      ['-c', script, join(buildRoot, 'dist', 'cli', 'main.js')],
+      {
+        env: {
+          PATH: process.env.PATH,
+          HOME: buildRoot,
+          TSOFFERS_CONFIG: join(buildRoot, 'c.json'),
+          ...server.env,
+        },
+      },
+    );
+    expect(stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).toBe('status=0\n');
+  });
 });

@@ -17,8 +17,13 @@ describe('demo', () => {
     expect(result.stdout).toContain('click_url');
     expect(result.stdout).toContain('emulator stopped');
 
+    // Today's log is partial, so the demo exports yesterday (UTC), a day of 24 hourly files.
+    const yesterday = new Date(Date.now() - 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const yesterdayDir = yesterday.replace(/-/g, '');
     const files = (await readdir(out)).filter((name) => name.endsWith('.ndjson'));
-    expect(files).toHaveLength(1);
+    expect(files).toEqual([`clicks-${yesterdayDir}.ndjson`]);
+    expect(result.stdout).toContain(`Export the click logs of ${yesterday}, a complete day`);
+    expect(result.stdout).toMatch(new RegExp(`^${yesterdayDir}\\s+\\S+\\s+24\\s`, 'm'));
     expect(result.stdout).toContain(join(out, files[0] ?? ''));
     const lines = (await readFile(join(out, files[0] ?? ''), 'utf8')).trimEnd().split('\n');
     expect(lines.length).toBeGreaterThan(0);

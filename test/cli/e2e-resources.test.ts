@@ -196,6 +196,21 @@ describe('call', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ Offer: { id: '2' } });
   });
 
+  it('keeps the server order of id-keyed results', async () => {
+    const args = ['call', 'Offer', 'findAll', 'sort[Offer.id]=desc', 'fields[]=id', 'limit=25'];
+    const json = await cli(...args, '--json');
+    expect(json.code).toBe(0);
+    // JSON.parse would reorder integer-like keys, so the order is read from the text.
+    const jsonIds = [...json.stdout.matchAll(/^ {4}"(\d+)": \{$/gm)].map((match) => match[1]);
+    expect(jsonIds.slice(0, 3)).toEqual(['30', '29', '28']);
+    expect(jsonIds).toHaveLength(25);
+    expect(jsonIds.at(-1)).toBe('6');
+
+    const table = await cli(...args);
+    const tableIds = [...table.stdout.matchAll(/^data\.(\d+)\.Offer\.id /gm)].map((m) => m[1]);
+    expect(tableIds).toEqual(jsonIds);
+  });
+
   it('lists the parameters of a method', async () => {
     const result = await cli('call', '--list', 'Offer', 'generateTrackingLink');
     expect(result.code).toBe(0);

@@ -144,6 +144,48 @@ describe('writeOne', () => {
     writeOne('table', out, true);
     expect(out.text).toBe('true\n');
   });
+
+  describe('ordered values', () => {
+    // Ids in descending order, as a sorted findAll returns them: a plain object would put 9 first.
+    const ordered = (): Map<string, unknown> =>
+      new Map<string, unknown>([
+        ['100', new Map([['name', 'Hundred']])],
+        ['9', new Map([['name', 'Nine']])],
+      ]);
+
+    it('keeps key order in json', () => {
+      const out = buffer();
+      writeOne('json', out, ordered(), { ordered: true });
+      expect(out.text.indexOf('"100"')).toBeLessThan(out.text.indexOf('"9"'));
+      expect(out.text).toContain('"name": "Hundred"');
+    });
+
+    it('keeps key order in ndjson', () => {
+      const out = buffer();
+      writeOne('ndjson', out, ordered(), { ordered: true });
+      expect(out.text).toBe('{"100":{"name":"Hundred"},"9":{"name":"Nine"}}\n');
+    });
+
+    it('keeps key order in csv', () => {
+      const out = buffer();
+      writeOne('csv', out, ordered(), { ordered: true });
+      expect(out.text).toBe('100.name,9.name\nHundred,Nine\n');
+    });
+
+    it('keeps key order in a table', () => {
+      const out = buffer();
+      writeOne(
+        'table',
+        out,
+        new Map([
+          ['100', 'a'],
+          ['9', 'b'],
+        ]),
+        { ordered: true },
+      );
+      expect(out.text).toBe('100  a\n9    b\n');
+    });
+  });
 });
 
 describe('chooseFormat', () => {

@@ -1,10 +1,10 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { PartialFailureError } from '../../src/cli/cli-error.js';
+import { CliUsageError, PartialFailureError } from '../../src/cli/cli-error.js';
 import type { ExportedFile, RawLogSource } from '../../src/cli/rawlogs-export.js';
 import { exportRawLogs, formatBytes } from '../../src/cli/rawlogs-export.js';
 
@@ -109,6 +109,84 @@ describe('exportRawLogs', () => {
     await expect(result).rejects.toThrow('download failed');
     expect(await readdir(outDir)).toEqual([]);
   });
+});
+
+describe('exportRawLogs output directory', () => {
+  it('fails before listing when --out is under a file', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'tsoffers-export-out-'));
+    await writeFile(join(parent, 'file'), '');
+    const outDir = join(parent, 'file', 'logs');
+    let listed = false;
+    const listing: RawLogSource = {
+      ...source(),
+      listDateDirs: async () => {
+        listed = true;
+        return [];
+      },
+    };
+    const result = exportRawLogs(
+      listing,
+      { logType: 'clicks', dayDirs: ['20240501'], outDir, format: 'ndjson', per: 'day' },
+      { progress: silent, note: () => undefined, onFile: () => undefined },
+    );
+    await expect(result).rejects.toThrow(CliUsageError);
+    await expect(result).rejects.toThrow(
+      `cannot write to the output directory ${outDir} (ENOTDIR): pass --out a directory you can write to`,
+    );
+    expect(listed).toBe(false);
+  });
+});
+
+describe('exportRawLogs csv columns', () => {
+  // Two hourly files of one day; the later one has a column the earlier one lacks.
+  function growingSource(logType: string): RawLogSource {
+    const early = `20240502/${logType}-1714608000-aaaaaa.zip`;
+    const late = `20240502/${logType}-1714611600-bbbbbb.zip`;
+    return {
+      listDateDirs: async () => [{ dirName: '20240502', displayName: 'May 2, 2024' }],
+      listLogs: async () => [
+        { filename: late, displayName: 'late', startTimestamp: '1714611600' },
+        { filename: early, displayName: 'early', startTimestamp: '1714608000' },
+      ],
+      async *records(filename) {
+        if (filename === early) yield { id: '1', offer_id: '3' };
+        else yield { id: '2', offer_id: '4', affiliate_sub6: 'new' };
+      },
+    };
+  }
+
+  async function exportCsv(logType: string, per: 'day' | 'file') {
+    const outDir = await mkdtemp(join(tmpdir(), 'tsoffers-export-columns-'));
+    const result = exportRawLogs(
+      growingSource(logType),
+      { logType, dayDirs: ['20240502'], outDir, format: 'csv', per },
+      { progress: silent, note: () => undefined, onFile: () => undefined },
+    );
+    return { outDir, result };
+  }
+
+  it.each(['clicks', 'conversions', 'impressions'])(
+    'fails a per-day %s csv that would drop a column',
+    async (logType) => {
+      const { outDir, result } = await exportCsv(logType, 'day');
+      await expect(result).rejects.toThrow(
+        `log file 20240502/${logType}-1714611600-bbbbbb.zip has columns missing from the header of ${logType}-20240502.csv (affiliate_sub6)`,
+      );
+      await expect(result).rejects.toThrow('export with --per file or --format ndjson');
+      expect(await readdir(outDir)).toEqual([]);
+    },
+  );
+
+  it.each(['clicks', 'conversions', 'impressions'])(
+    'keeps every column of %s with --per file',
+    async (logType) => {
+      const { outDir, result } = await exportCsv(logType, 'file');
+      await result;
+      expect(await readFile(join(outDir, `${logType}-1714611600-bbbbbb.csv`), 'utf8')).toBe(
+        'id,offer_id,affiliate_sub6\n2,4,new\n',
+      );
+    },
+  );
 });
 
 describe('formatBytes', () => {

@@ -19,6 +19,8 @@ describe('parseWhere', () => {
     ['name~%foo%', { field: 'name', operator: 'LIKE', values: ['%foo%'] }],
     ['name!~%foo%', { field: 'name', operator: 'NOT_LIKE', values: ['%foo%'] }],
     ['note=a=b', { field: 'note', operator: 'EQUAL_TO', values: ['a=b'] }],
+    ['note=\\=b', { field: 'note', operator: 'EQUAL_TO', values: ['=b'] }],
+    ['id>\\>5', { field: 'id', operator: 'GREATER_THAN', values: ['>5'] }],
     [
       'Stat.date >= 2024-01-01',
       { field: 'Stat.date', operator: 'GREATER_THAN_OR_EQUAL_TO', values: ['2024-01-01'] },
@@ -30,6 +32,15 @@ describe('parseWhere', () => {
   ])('parses %s', (expression, expected) => {
     expect(parseWhere(expression)).toEqual(expected);
   });
+
+  it.each(['id>>5', 'id=>5', 'name==x', 'id<>5', 'name=!x'])(
+    'rejects the mistyped operator %j',
+    (expression) => {
+      expect(() => parseWhere(expression)).toThrow(CliUsageError);
+      expect(() => parseWhere(expression)).toThrow(`invalid --where '${expression}'`);
+      expect(() => parseWhere(expression)).toThrow('starts with an operator character');
+    },
+  );
 
   it.each(['status', '=active', 'id>', '5>id', 'na me=x', 'id>=', ''])(
     'rejects %j with the accepted forms',

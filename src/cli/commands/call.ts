@@ -56,8 +56,10 @@ Examples:
         const params = parseKeyValues(pairs);
         validateCall(target, method, params);
         const client = await context.connect(command);
-        const result = await client.call(target, method, params);
-        writeOne(context.format(command), context.io.stdout, result);
+        // Ordered, because id-keyed results come in the server's sort order, which a plain
+        // object would replace with ascending ids.
+        const result = await client.call(target, method, params, { ordered: true });
+        writeOne(context.format(command), context.io.stdout, result, { ordered: true });
       },
     );
 }

@@ -1,30 +1,51 @@
 /** A record ready for display: column name -> cell text. */
 export type FlatRecord = Record<string, string>;
 
+/** Column name and cell text pairs in display order. */
+export type FlatEntries = Array<[string, string]>;
+
 /**
  * Flattens a nested record into dotted column names (`Country.US.name`) with text cells, so that
  * tables and CSV can show contained models. Null and undefined become empty cells.
  */
-export function flattenRecord(value: unknown, prefix = '', into: FlatRecord = {}): FlatRecord {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const entries = Object.entries(value);
-    if (entries.length === 0 && prefix !== '') into[prefix] = '';
-    for (const [key, child] of entries) {
-      flattenRecord(child, prefix === '' ? key : `${prefix}.${key}`, into);
+export function flattenRecord(value: unknown): FlatRecord {
+  const record: FlatRecord = {};
+  for (const [column, cell] of flattenEntries(value)) record[column] = cell;
+  return record;
+}
+
+/**
+ * Flattens like {@link flattenRecord} but returns pairs, so that `Map` values (ordered call
+ * results) keep their key order even where keys are integer-like ids.
+ */
+export function flattenEntries(value: unknown, prefix = '', into: FlatEntries = []): FlatEntries {
+  const members = membersOf(value);
+  if (members !== undefined) {
+    if (members.length === 0 && prefix !== '') into.push([prefix, '']);
+    for (const [key, child] of members) {
+      flattenEntries(child, prefix === '' ? key : `${prefix}.${key}`, into);
     }
     return into;
   }
   if (Array.isArray(value)) {
     const scalars = value.every((item) => item === null || typeof item !== 'object');
     if (scalars) {
-      into[prefix || 'value'] = value.map((item) => cellText(item)).join(',');
+      into.push([prefix || 'value', value.map((item) => cellText(item)).join(',')]);
     } else {
-      value.forEach((item, index) => flattenRecord(item, `${prefix}.${index}`, into));
+      value.forEach((item, index) => flattenEntries(item, `${prefix}.${index}`, into));
     }
     return into;
   }
-  into[prefix || 'value'] = cellText(value);
+  into.push([prefix || 'value', cellText(value)]);
   return into;
+}
+
+function membersOf(value: unknown): Array<[string, unknown]> | undefined {
+  if (value instanceof Map) return [...value].map(([key, item]) => [String(key), item]);
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value);
+  }
+  return undefined;
 }
 
 /** Converts a value to plain data, using `toJSON()` where a model provides it. */

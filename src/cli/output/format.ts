@@ -1,7 +1,8 @@
+import { stringifyOrdered } from '../../index.js';
 import { CliUsageError } from '../cli-error.js';
 import { csvLine } from './csv.js';
 import type { FlatRecord } from './flatten.js';
-import { collectColumns, flattenRecord, toPlain } from './flatten.js';
+import { collectColumns, flattenEntries, flattenRecord, toPlain } from './flatten.js';
 import { formatKeyValue, formatTable } from './table.js';
 
 export type OutputFormat = 'table' | 'json' | 'ndjson' | 'csv';
@@ -98,20 +99,34 @@ export function createRecordSink(
   };
 }
 
+/** Options of {@link writeOne}. */
+export interface WriteOneOptions {
+  /** The value holds `Map` objects (ordered call results) whose key order must be kept. */
+  ordered?: boolean;
+}
+
 /** Writes a single value (one record, a boolean, a link) in the chosen format. */
-export function writeOne(format: OutputFormat, output: TextOutput, value: unknown): void {
-  const plain = toPlain(value);
+export function writeOne(
+  format: OutputFormat,
+  output: TextOutput,
+  value: unknown,
+  options: WriteOneOptions = {},
+): void {
+  // toPlain would turn every Map into {}, so ordered values are written as they are.
+  const data = options.ordered === true ? value : toPlain(value);
   if (format === 'json') {
-    output.write(JSON.stringify(plain, null, 2) + '\n');
+    output.write(stringifyOrdered(data, 2) + '\n');
   } else if (format === 'ndjson') {
-    output.write(JSON.stringify(plain) + '\n');
+    output.write(stringifyOrdered(data) + '\n');
   } else if (format === 'csv') {
-    const flat = flattenRecord(plain);
-    output.write(csvLine(Object.keys(flat)) + csvLine(Object.values(flat)));
-  } else if (plain !== null && typeof plain === 'object') {
-    output.write(formatKeyValue(flattenRecord(plain)));
+    const entries = flattenEntries(data);
+    output.write(
+      csvLine(entries.map(([column]) => column)) + csvLine(entries.map(([, cell]) => cell)),
+    );
+  } else if (data !== null && typeof data === 'object') {
+    output.write(formatKeyValue(flattenEntries(data)));
   } else {
-    output.write(`${String(plain)}\n`);
+    output.write(`${String(data)}\n`);
   }
 }
 

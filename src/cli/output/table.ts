@@ -1,5 +1,6 @@
-import type { FlatRecord } from './flatten.js';
+import type { FlatEntries, FlatRecord } from './flatten.js';
 import { collectColumns } from './flatten.js';
+import { displayWidth } from './width.js';
 
 const GAP = '  ';
 const NUMBER = /^-?\d+(\.\d+)?$/;
@@ -8,7 +9,7 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
 export interface TableOptions {
   /** Column order; defaults to the order keys first appear in. */
   columns?: readonly string[];
-  /** Maximum cell width in characters; longer cells are cut with an ellipsis. @default 60 */
+  /** Maximum cell width in terminal columns; longer cells are cut with an ellipsis. @default 60 */
   maxCellWidth?: number;
 }
 
@@ -41,27 +42,25 @@ export function formatTable(records: readonly FlatRecord[], options: TableOption
 }
 
 /** Renders one record as `key  value` lines, for single-record commands such as `get`. */
-export function formatKeyValue(record: FlatRecord): string {
-  const keys = Object.keys(record);
-  if (keys.length === 0) return '';
-  const width = Math.max(...keys.map(displayWidth));
+export function formatKeyValue(entries: FlatEntries): string {
+  if (entries.length === 0) return '';
+  const width = Math.max(...entries.map(([key]) => displayWidth(key)));
   return (
-    keys.map((key) => `${pad(key, width, false)}${GAP}${record[key] ?? ''}`.trimEnd()).join('\n') +
+    entries.map(([key, value]) => `${pad(key, width, false)}${GAP}${value}`.trimEnd()).join('\n') +
     '\n'
   );
 }
 
 function fitCell(text: string, maxWidth: number): string {
   const oneLine = text.replace(/\s*[\r\n]+\s*/g, ' ');
-  const characters = [...oneLine];
-  if (characters.length <= maxWidth) return oneLine;
-  return characters.slice(0, Math.max(maxWidth - 1, 0)).join('') + '…';
-}
-
-// Counts code points, so accented letters and ellipses take one column. East Asian wide
-// characters still count as one, which misaligns tables that contain them.
-function displayWidth(text: string): number {
-  return [...text].length;
+  if (displayWidth(oneLine) <= maxWidth) return oneLine;
+  // Keeps whole characters until the next one would leave no column for the ellipsis.
+  let kept = '';
+  for (const character of oneLine) {
+    if (displayWidth(kept + character) > maxWidth - 1) break;
+    kept += character;
+  }
+  return kept + '…';
 }
 
 function pad(text: string, width: number, alignRight: boolean): string {

@@ -3,6 +3,10 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+
+import type { CliIo } from '../../../src/cli/io.js';
+import { run } from '../../../src/cli/run.js';
 
 const REPO = resolve(import.meta.dirname, '../../..');
 const MAIN = join(REPO, 'src/cli/main.ts');
@@ -22,19 +26,33 @@ export interface RunOptions {
 }
 
 /**
- * Spawns the real `tsoffers` entry point (through tsx, so no build step is needed) with a clean
- * environment: no inherited HASOFFERS_* variables and a private, empty configuration path.
+ * Runs the `tsoffers` command line in this process through `run()`, the function the bin entry
+ * calls, with a clean environment: no inherited HASOFFERS_* variables and a private, empty
+ * configuration path. Spawning a process per run cost about a second each; the process-level
+ * parts (bin entry, exit, signals, pipes) are covered by `spawnCli`, `startCli` and the built-bin
+ * tests.
  */
-export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
-  const home = mkdtempSync(join(tmpdir(), 'tsoffers-cli-home-'));
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: home,
-    TSOFFERS_CONFIG: join(home, 'config.json'),
-    ...options.env,
+export async function runCli(
+  args: readonly string[],
+  options: RunOptions = {},
+): Promise<CliResult> {
+  if (options.cwd !== undefined) return spawnCli(args, options);
+  const env = cleanEnv(options);
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    stdin: Readable.from([options.stdin ?? '']),
+    env,
   };
-  // A variable set to undefined means "unset", not the text "undefined".
-  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
+  const code = await run(args, io, 'test');
+  return { code, stdout, stderr };
+}
+
+/** Spawns the real `tsoffers` entry point through tsx, so no build step is needed. */
+export function spawnCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  const env = cleanEnv(options);
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
       cwd: options.cwd ?? REPO,
@@ -49,6 +67,19 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
     child.stdin.end(options.stdin ?? '');
   });
+}
+
+function cleanEnv(options: RunOptions): NodeJS.ProcessEnv {
+  const home = mkdtempSync(join(tmpdir(), 'tsoffers-cli-home-'));
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: home,
+    TSOFFERS_CONFIG: join(home, 'config.json'),
+    ...options.env,
+  };
+  // A variable set to undefined means "unset", not the text "undefined".
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
+  return env;
 }
 
 /** A CLI process left running, such as `tsoffers emulator`. */
