@@ -18,6 +18,8 @@ const WIDE_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x20000, 0x3fffd], // CJK unified ideographs extensions B and later
 ];
 
+// Combining marks, zero-width spaces and variation selectors, tested one code point at a time.
+// eslint-disable-next-line no-misleading-character-class -- the class lists lone marks on purpose
 const ZERO_WIDTH = /^[\u0300-\u036f\u200b-\u200f\ufe00-\ufe0f]$/;
 
 /** Returns the number of terminal columns `text` takes: 2 for wide characters, 0 for marks. */
