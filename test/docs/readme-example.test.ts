@@ -9,12 +9,12 @@ import type { Emulator } from '../../src/emulator/index.js';
 const run = promisify(execFile);
 const repoRoot = new URL('../../', import.meta.url).pathname;
 
-/** Returns the first TypeScript block of the README's Usage section, with package imports mapped to src/. */
-async function readUsageExample(): Promise<string> {
+/** Returns the first TypeScript block under `heading` in the README, with imports mapped to src/. */
+async function readExample(heading = '## Usage'): Promise<string> {
   const readme = await readFile(join(repoRoot, 'README.md'), 'utf8');
-  const usage = readme.slice(readme.indexOf('## Usage'));
-  const match = /```ts\n([\s\S]*?)```/.exec(usage);
-  if (!match?.[1]) throw new Error('README.md has no ts block under "## Usage"');
+  const section = readme.slice(readme.indexOf(heading));
+  const match = /```ts\n([\s\S]*?)```/.exec(section);
+  if (!match?.[1]) throw new Error(`README.md has no ts block under "${heading}"`);
   return match[1]
     .replace("from 'tsoffers/emulator'", `from '${join(repoRoot, 'src/emulator/index.js')}'`)
     .replace("from 'tsoffers'", `from '${join(repoRoot, 'src/index.js')}'`);
@@ -36,7 +36,7 @@ describe('README usage example', () => {
 
   it('runs as written against the emulator', async () => {
     const scriptPath = join(workDir, 'usage.ts');
-    await writeFile(scriptPath, await readUsageExample());
+    await writeFile(scriptPath, await readExample());
     const env = {
       ...process.env,
       HASOFFERS_ENDPOINT: emulator.url,
@@ -55,9 +55,16 @@ describe('README usage example', () => {
     expect(stdout + stderr).not.toContain(emulator.networkToken);
   });
 
+  it('emulator example runs as written', async () => {
+    const scriptPath = join(workDir, 'emulator.ts');
+    await writeFile(scriptPath, await readExample('## Emulator'));
+    const { stdout } = await run('npx', ['tsx', scriptPath], { cwd: repoRoot });
+    expect(Number(stdout.trim())).toBeGreaterThan(0);
+  });
+
   it('type-checks under the strict settings', async () => {
     const scriptPath = join(workDir, 'usage-typed.ts');
-    await writeFile(scriptPath, await readUsageExample());
+    await writeFile(scriptPath, await readExample());
     const strictFlags = ['--strict', '--exactOptionalPropertyTypes', '--noUncheckedIndexedAccess'];
     const moduleFlags = ['--module', 'nodenext', '--moduleResolution', 'nodenext'];
     const otherFlags = ['--target', 'es2022', '--types', 'node', '--skipLibCheck', '--noEmit'];
