@@ -1,20 +1,10 @@
 import { UsageError } from './core/errors.js';
 
-/** Operators of regular `find*` filters, sent as `filters[field][OPERATOR]=value`. */
-export const FILTER_OPERATORS = [
-  'NOT_EQUAL_TO',
-  'LESS_THAN',
-  'LESS_THAN_OR_EQUAL_TO',
-  'GREATER_THAN',
-  'GREATER_THAN_OR_EQUAL_TO',
-  'LIKE',
-  'NOT_LIKE',
-  'NULL',
-  'NOT_NULL',
-  'TRUE',
-  'FALSE',
-] as const;
-export type FilterOperator = (typeof FILTER_OPERATORS)[number];
+import { FILTER_OPERATORS } from './operators.js';
+import type { FilterOperator } from './operators.js';
+
+export { FILTER_OPERATORS };
+export type { FilterOperator };
 
 /** Operators that take no value; the API expects `1`. */
 const FLAG_OPERATORS: ReadonlySet<string> = new Set(['NULL', 'NOT_NULL', 'TRUE', 'FALSE']);

@@ -1,3 +1,4 @@
+import { FILTER_OPERATORS as CLIENT_FILTER_OPERATORS } from '../operators.js';
 import { ApiError } from './envelope.js';
 import { isParamMap, list } from './params.js';
 import type { Json, JsonObject } from './json.js';
@@ -5,20 +6,8 @@ import type { Param, ParamMap } from './params.js';
 
 export type RowTest = (row: JsonObject) => boolean;
 
-export const FILTER_OPERATORS = [
-  'EQUAL_TO',
-  'NOT_EQUAL_TO',
-  'LESS_THAN',
-  'LESS_THAN_OR_EQUAL_TO',
-  'GREATER_THAN',
-  'GREATER_THAN_OR_EQUAL_TO',
-  'LIKE',
-  'NOT_LIKE',
-  'NULL',
-  'NOT_NULL',
-  'TRUE',
-  'FALSE',
-] as const;
+// EQUAL_TO is documented but takes one value only; clients normally send the plain form.
+export const FILTER_OPERATORS = ['EQUAL_TO', ...CLIENT_FILTER_OPERATORS] as const;
 type Operator = (typeof FILTER_OPERATORS)[number];
 
 /**

@@ -2,21 +2,11 @@ import { UsageError } from '../core/errors.js';
 import { checkFieldName } from '../filters.js';
 import type { FilterScalar } from '../filters.js';
 
-/** Conditionals of Report filters, sent as `filters[Stat.x][conditional]=…`. */
-export const REPORT_CONDITIONALS = [
-  'EQUAL_TO',
-  'NOT_EQUAL_TO',
-  'LESS_THAN',
-  'LESS_THAN_OR_EQUAL_TO',
-  'GREATER_THAN',
-  'GREATER_THAN_OR_EQUAL_TO',
-  'LIKE',
-  'NOT_LIKE',
-  'BETWEEN',
-  'NULL',
-  'NOT_NULL',
-] as const;
-export type ReportConditional = (typeof REPORT_CONDITIONALS)[number];
+import { REPORT_CONDITIONALS } from '../operators.js';
+import type { ReportConditional } from '../operators.js';
+
+export { REPORT_CONDITIONALS };
+export type { ReportConditional };
 
 export interface ReportCondition {
   readonly conditional: ReportConditional;

@@ -1,22 +1,11 @@
+import { REPORT_CONDITIONALS } from '../../operators.js';
 import { ApiError } from '../envelope.js';
 import { compareValues, likeToRegExp } from '../filters.js';
 import { isParamMap, list } from '../params.js';
 import type { Json } from '../json.js';
 import type { Param } from '../params.js';
 
-export const CONDITIONALS = [
-  'EQUAL_TO',
-  'NOT_EQUAL_TO',
-  'LESS_THAN',
-  'LESS_THAN_OR_EQUAL_TO',
-  'GREATER_THAN',
-  'GREATER_THAN_OR_EQUAL_TO',
-  'LIKE',
-  'NOT_LIKE',
-  'BETWEEN',
-  'NULL',
-  'NOT_NULL',
-] as const;
+export const CONDITIONALS = REPORT_CONDITIONALS;
 
 /** One report filter: `filters[<field>][conditional]=…&filters[<field>][values][]=…`. */
 export interface Condition {
