@@ -4,7 +4,7 @@
  *
  * The product must run without the source catalogue, so everything the client, CLI and emulator
  * need at run time (controllers, methods, parameters, model fields) is written here as a typed
- * TypeScript module and committed, together with the field types of the model classes. Run
+ * TypeScript module and committed. models.ts adds the field types of the model classes. Run
  * `npm run generate` after the catalogue changes.
  *
  * Usage: tsx scripts/generate-api.ts [path/to/network-api.json] [output-directory]

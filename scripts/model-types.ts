@@ -54,6 +54,14 @@ const WIRE_TYPES: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Recorded values outside a field's catalogue type, added to its wire type. Offer records carry
+ * `require_terms_and_conditions: "disabled"` although the catalogue types the field as boolean.
+ */
+const RECORDED_EXTRA_VALUES: Readonly<Record<string, string>> = {
+  'Offer.require_terms_and_conditions': "'disabled'",
+};
+
+/**
  * Input values per catalogue type; the encoder sends booleans as 1/0 and Dates in UTC. Data types
  * also take `undefined`, which leaves the field out, so optional values can be spread in.
  */
@@ -101,7 +109,19 @@ function renderProperty(name: string, type: string): string {
 function sortedFields(
   fields: Readonly<Record<string, CatalogueField>>,
 ): [string, CatalogueField][] {
-  return Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // Code-unit order, not localeCompare, so the output does not depend on the machine's locale.
+  const byName = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+  return Object.entries(fields).sort(byName);
+}
+
+/**
+ * Builds a field's wire type. Every field may be null, because recorded replies send null for
+ * fields the catalogue calls non-nullable (`Advertiser.address1`, `Affiliate.zipcode`).
+ */
+function wireType(modelName: string, fieldName: string, field: CatalogueField): string {
+  const extra = RECORDED_EXTRA_VALUES[`${modelName}.${fieldName}`];
+  const members = [valueType(field, WIRE_TYPES), ...(extra === undefined ? [] : [extra]), 'null'];
+  return members.join(' | ');
 }
 
 function renderFieldsType(name: string, fields: Readonly<Record<string, CatalogueField>>): string {
@@ -111,8 +131,7 @@ function renderFieldsType(name: string, fields: Readonly<Record<string, Catalogu
   ];
   for (const [fieldName, field] of sortedFields(fields)) {
     if (!field.writable) lines.push('  /** Read-only. */');
-    const nullable = field.nullable ? ' | null' : '';
-    lines.push(renderProperty(fieldName, valueType(field, WIRE_TYPES) + nullable));
+    lines.push(renderProperty(fieldName, wireType(name, fieldName, field)));
   }
   lines.push('};');
   return lines.join('\n');

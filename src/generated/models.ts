@@ -4,32 +4,39 @@
 /** Advertiser record as the API sends it; a `fields` selection returns a subset. */
 export type AdvertiserFields = {
   readonly account_manager_id?: string | number | null;
-  readonly address1?: string;
+  readonly address1?: string | null;
   readonly address2?: string | null;
   readonly city?: string | null;
   readonly company?: string | null;
   readonly conversion_security_token?: string | null;
   readonly country?: string | null;
   /** Read-only. */
-  readonly date_added?: string | number;
+  readonly date_added?: string | number | null;
   readonly fax?: string | null;
   /** Read-only. */
-  readonly id?: string | number;
+  readonly id?: string | number | null;
   /** Read-only. */
-  readonly modified?: string | number;
+  readonly modified?: string | number | null;
   /** Read-only. */
   readonly other?: string | null;
   readonly phone?: string | null;
   readonly ref_id?: string | null;
   readonly region?: string | null;
   readonly signup_ip?: string | null;
-  readonly status?: 'pending' | 'active' | 'blocked' | 'deleted' | 'rejected' | (string & {});
+  readonly status?:
+    | 'pending'
+    | 'active'
+    | 'blocked'
+    | 'deleted'
+    | 'rejected'
+    | (string & {})
+    | null;
   readonly tmp_token?: string | null;
   /** Read-only. */
-  readonly wants_alerts?: '0' | '1' | 0 | 1 | boolean;
+  readonly wants_alerts?: '0' | '1' | 0 | 1 | boolean | null;
   /** Read-only. */
   readonly website?: string | null;
-  readonly zipcode?: string;
+  readonly zipcode?: string | null;
 };
 
 /** Writable Advertiser fields for create and update. */
@@ -60,10 +67,10 @@ export type AdvertiserData = {
 
 /** AdvertisersTags record as the API sends it; a `fields` selection returns a subset. */
 export type AdvertisersTagsFields = {
-  readonly advertiser_id?: string | number;
+  readonly advertiser_id?: string | number | null;
   /** Read-only. */
-  readonly id?: string | number;
-  readonly tag_id?: string | number;
+  readonly id?: string | number | null;
+  readonly tag_id?: string | number | null;
 };
 
 /** Writable AdvertisersTags fields for create and update. */
@@ -79,10 +86,10 @@ export type AffiliateFields = {
   readonly address2?: string | null;
   readonly affiliate_tier_id?: string | number | null;
   readonly city?: string | null;
-  readonly company?: string;
+  readonly company?: string | null;
   readonly country?: string | null;
   /** Read-only. */
-  readonly date_added?: string | number;
+  readonly date_added?: string | number | null;
   readonly fax?: string | null;
   readonly fraud_activity_alert_threshold?: string | number | null;
   readonly fraud_activity_block_threshold?: string | number | null;
@@ -93,11 +100,11 @@ export type AffiliateFields = {
   /** Read-only. */
   readonly fraud_profile_score?: string | number | null;
   /** Read-only. */
-  readonly id?: string | number;
+  readonly id?: string | number | null;
   /** Read-only. */
   readonly method_data?: string | null;
   /** Read-only. */
-  readonly modified?: string | number;
+  readonly modified?: string | number | null;
   /** Read-only. */
   readonly other?: string | null;
   readonly payment_method?:
@@ -108,7 +115,8 @@ export type AffiliateFields = {
     | 'direct_deposit'
     | 'payoneer'
     | 'payquicker'
-    | (string & {});
+    | (string & {})
+    | null;
   readonly payment_terms?:
     | 'net 7'
     | 'net 15'
@@ -117,19 +125,27 @@ export type AffiliateFields = {
     | 'net 90'
     | 'invoice'
     | 'other'
-    | (string & {});
+    | (string & {})
+    | null;
   readonly phone?: string | null;
   readonly ref_id?: string | null;
   readonly referral_id?: string | number | null;
   readonly region?: string | null;
   readonly signup_ip?: string | null;
-  readonly status?: 'pending' | 'active' | 'blocked' | 'deleted' | 'rejected' | (string & {});
-  readonly w9_filed?: '0' | '1' | 0 | 1 | boolean;
+  readonly status?:
+    | 'pending'
+    | 'active'
+    | 'blocked'
+    | 'deleted'
+    | 'rejected'
+    | (string & {})
+    | null;
+  readonly w9_filed?: '0' | '1' | 0 | 1 | boolean | null;
   /** Read-only. */
-  readonly wants_alerts?: '0' | '1' | 0 | 1 | boolean;
+  readonly wants_alerts?: '0' | '1' | 0 | 1 | boolean | null;
   /** Read-only. */
   readonly website?: string | null;
-  readonly zipcode?: string;
+  readonly zipcode?: string | null;
 };
 
 /** Writable Affiliate fields for create and update. */
@@ -185,14 +201,14 @@ export type AffiliateData = {
 
 /** AffiliateOffer record as the API sends it; a `fields` selection returns a subset. */
 export type AffiliateOfferFields = {
-  readonly affiliate_id?: string | number;
+  readonly affiliate_id?: string | number | null;
   readonly agreed_terms_and_conditions?: string | null;
   readonly approval_notes?: string | null;
   readonly approval_status?: 'pending' | 'approved' | 'rejected' | (string & {}) | null;
   readonly hostname_id?: string | number | null;
   /** Read-only. */
-  readonly id?: string | number;
-  readonly offer_id?: string | number;
+  readonly id?: string | number | null;
+  readonly offer_id?: string | number | null;
 };
 
 /** Writable AffiliateOffer fields for create and update. */
@@ -207,10 +223,10 @@ export type AffiliateOfferData = {
 
 /** AffiliatesTags record as the API sends it; a `fields` selection returns a subset. */
 export type AffiliatesTagsFields = {
-  readonly affiliate_id?: string | number;
+  readonly affiliate_id?: string | number | null;
   /** Read-only. */
-  readonly id?: string | number;
-  readonly tag_id?: string | number;
+  readonly id?: string | number | null;
+  readonly tag_id?: string | number | null;
 };
 
 /** Writable AffiliatesTags fields for create and update. */
@@ -222,29 +238,29 @@ export type AffiliatesTagsData = {
 /** AffiliateUser record as the API sends it; a `fields` selection returns a subset. */
 export type AffiliateUserFields = {
   /** Read-only. */
-  readonly access?: readonly unknown[];
-  readonly affiliate_id?: string | number;
+  readonly access?: readonly unknown[] | null;
+  readonly affiliate_id?: string | number | null;
   readonly cell_phone?: string | null;
-  readonly email?: string;
+  readonly email?: string | null;
   readonly first_name?: string | null;
   /** Read-only. */
-  readonly id?: string | number;
+  readonly id?: string | number | null;
   /** Read-only. */
-  readonly join_date?: string | number;
+  readonly join_date?: string | number | null;
   /** Read-only. */
   readonly last_login?: string | number | null;
   readonly last_name?: string | null;
   /** Read-only. */
-  readonly modified?: string | number;
-  readonly password?: string;
-  readonly password_confirmation?: string;
+  readonly modified?: string | number | null;
+  readonly password?: string | null;
+  readonly password_confirmation?: string | null;
   /** Read-only. */
-  readonly permissions?: string | number;
+  readonly permissions?: string | number | null;
   readonly phone?: string | null;
-  readonly status?: 'active' | 'blocked' | 'deleted' | (string & {});
+  readonly status?: 'active' | 'blocked' | 'deleted' | (string & {}) | null;
   readonly title?: string | null;
   /** Read-only. */
-  readonly wants_alerts?: '0' | '1' | 0 | 1 | boolean;
+  readonly wants_alerts?: '0' | '1' | 0 | 1 | boolean | null;
 };
 
 /** Writable AffiliateUser fields for create and update. */
@@ -263,51 +279,59 @@ export type AffiliateUserData = {
 
 /** Conversion record as the API sends it; a `fields` selection returns a subset. */
 export type ConversionFields = {
-  readonly ad_campaign_creative_id?: string | number;
-  readonly ad_campaign_id?: string | number;
+  readonly ad_campaign_creative_id?: string | number | null;
+  readonly ad_campaign_id?: string | number | null;
   readonly ad_id?: string | null;
-  readonly advertiser_id?: string | number;
+  readonly advertiser_id?: string | number | null;
   readonly advertiser_info?: string | null;
-  readonly advertiser_manager_id?: string | number;
-  readonly affiliate_id?: string | number;
+  readonly advertiser_manager_id?: string | number | null;
+  readonly affiliate_id?: string | number | null;
   readonly affiliate_info1?: string | null;
   readonly affiliate_info2?: string | null;
   readonly affiliate_info3?: string | null;
   readonly affiliate_info4?: string | null;
   readonly affiliate_info5?: string | null;
-  readonly affiliate_manager_id?: string | number;
-  readonly browser_id?: string | number;
+  readonly affiliate_manager_id?: string | number | null;
+  readonly browser_id?: string | number | null;
   readonly country_code?: string | null;
-  readonly creative_url_id?: string | number;
+  readonly creative_url_id?: string | number | null;
   readonly currency?: string | null;
-  readonly customer_id?: string | number;
-  readonly datetime?: string | number;
-  readonly goal_id?: string | number;
+  readonly customer_id?: string | number | null;
+  readonly datetime?: string | number | null;
+  readonly goal_id?: string | number | null;
   /** Read-only. */
-  readonly id?: string | number;
+  readonly id?: string | number | null;
   readonly internal_ad_id?: string | null;
   readonly ip?: string | null;
   readonly is_adjustment?: '0' | '1' | 0 | 1 | boolean | null;
-  readonly offer_file_id?: string | number;
-  readonly offer_id?: string | number;
-  readonly payout?: string | number;
-  readonly payout_type?: 'cpa_flat' | 'cpa_percentage' | 'cpa_both' | 'cpc' | 'cpm' | (string & {});
+  readonly offer_file_id?: string | number | null;
+  readonly offer_id?: string | number | null;
+  readonly payout?: string | number | null;
+  readonly payout_type?:
+    | 'cpa_flat'
+    | 'cpa_percentage'
+    | 'cpa_both'
+    | 'cpc'
+    | 'cpm'
+    | (string & {})
+    | null;
   readonly pixel_refer?: string | null;
   readonly refer?: string | null;
-  readonly revenue?: string | number;
+  readonly revenue?: string | number | null;
   readonly revenue_type?:
     | 'cpa_flat'
     | 'cpa_percentage'
     | 'cpa_both'
     | 'cpc'
     | 'cpm'
-    | (string & {});
+    | (string & {})
+    | null;
   readonly sale_amount?: string | number | null;
   readonly session_datetime?: string | number | null;
   readonly session_ip?: string | null;
   readonly source?: string | null;
-  readonly status?: 'approved' | 'pending' | 'rejected' | (string & {});
-  readonly status_code?: string | number;
+  readonly status?: 'approved' | 'pending' | 'rejected' | (string & {}) | null;
+  readonly status_code?: string | number | null;
   readonly user_agent?: string | null;
 };
 
@@ -370,13 +394,13 @@ export type ConversionData = {
 /** Country record as the API sends it; a `fields` selection returns a subset. */
 export type CountryFields = {
   /** Read-only. */
-  readonly code?: string;
+  readonly code?: string | null;
   /** Read-only. */
-  readonly id?: string | number;
+  readonly id?: string | number | null;
   /** Read-only. */
   readonly is_active?: '0' | '1' | 0 | 1 | boolean | null;
   /** Read-only. */
-  readonly name?: string;
+  readonly name?: string | null;
   /** Read-only. */
   readonly paypal_code?: string | null;
   /** Read-only. */
@@ -390,22 +414,22 @@ export type CountryData = {
 /** Goal record as the API sends it; a `fields` selection returns a subset. */
 export type GoalFields = {
   readonly advertiser_id?: string | number | null;
-  readonly allow_multiple_conversions?: '0' | '1' | 0 | 1 | boolean;
-  readonly approve_conversions?: '0' | '1' | 0 | 1 | boolean;
-  readonly default_payout?: string | number;
+  readonly allow_multiple_conversions?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly approve_conversions?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly default_payout?: string | number | null;
   readonly description?: string | null;
-  readonly display_advertiser?: '0' | '1' | 0 | 1 | boolean;
-  readonly enforce_encrypt_tracking_pixels?: '0' | '1' | 0 | 1 | boolean;
-  readonly id?: string | number;
-  readonly is_end_point?: '0' | '1' | 0 | 1 | boolean;
-  readonly is_private?: '0' | '1' | 0 | 1 | boolean;
-  readonly max_payout?: string | number;
+  readonly display_advertiser?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly enforce_encrypt_tracking_pixels?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly id?: string | number | null;
+  readonly is_end_point?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly is_private?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly max_payout?: string | number | null;
   readonly max_percent_payout?: string | number | null;
   /** Read-only. */
-  readonly modified?: string | number;
-  readonly name?: string;
-  readonly offer_id?: string | number;
-  readonly payout_type?: 'cpa_flat' | 'cpa_percentage' | 'cpa_both' | (string & {});
+  readonly modified?: string | number | null;
+  readonly name?: string | null;
+  readonly offer_id?: string | number | null;
+  readonly payout_type?: 'cpa_flat' | 'cpa_percentage' | 'cpa_both' | (string & {}) | null;
   readonly percent_payout?: string | number | null;
   readonly protocol?:
     | 'http'
@@ -416,14 +440,15 @@ export type GoalFields = {
     | 'server_affiliate'
     | 'mobile_app'
     | 'mobile_device'
-    | (string & {});
+    | (string & {})
+    | null;
   readonly ref_id?: string | null;
-  readonly revenue_type?: 'cpa_flat' | 'cpa_percentage' | 'cpa_both' | (string & {});
-  readonly status?: 'active' | 'deleted' | (string & {});
-  readonly tiered_payout?: '0' | '1' | 0 | 1 | boolean;
-  readonly tiered_revenue?: '0' | '1' | 0 | 1 | boolean;
-  readonly use_payout_groups?: '0' | '1' | 0 | 1 | boolean;
-  readonly use_revenue_groups?: '0' | '1' | 0 | 1 | boolean;
+  readonly revenue_type?: 'cpa_flat' | 'cpa_percentage' | 'cpa_both' | (string & {}) | null;
+  readonly status?: 'active' | 'deleted' | (string & {}) | null;
+  readonly tiered_payout?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly tiered_revenue?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly use_payout_groups?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly use_revenue_groups?: '0' | '1' | 0 | 1 | boolean | null;
 };
 
 /** Writable Goal fields for create and update. */
@@ -467,59 +492,66 @@ export type GoalData = {
 /** Offer record as the API sends it; a `fields` selection returns a subset. */
 export type OfferFields = {
   readonly advertiser_id?: string | number | null;
-  readonly allow_direct_links?: '0' | '1' | 0 | 1 | boolean;
-  readonly allow_multiple_conversions?: '0' | '1' | 0 | 1 | boolean;
-  readonly allow_website_links?: '0' | '1' | 0 | 1 | boolean;
+  readonly allow_direct_links?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly allow_multiple_conversions?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly allow_website_links?: '0' | '1' | 0 | 1 | boolean | null;
   readonly approve_conversions?: '0' | '1' | 0 | 1 | boolean | null;
   readonly click_macro_url?: string | null;
-  readonly conversion_cap?: string | number;
+  readonly conversion_cap?: string | number | null;
   readonly conversion_ratio_threshold?: string | number | null;
   readonly converted_offer_id?: string | number | null;
-  readonly converted_offer_type?: '' | 'network' | 'url' | (string & {});
+  readonly converted_offer_type?: '' | 'network' | 'url' | (string & {}) | null;
   readonly converted_offer_url?: string | null;
   readonly currency?: string | null;
   readonly customer_list_id?: string | number | null;
   readonly default_goal_name?: string | null;
-  readonly default_payout?: string | number;
+  readonly default_payout?: string | number | null;
   readonly description?: string | null;
-  readonly disable_click_macro?: '0' | '1' | 0 | 1 | boolean;
-  readonly display_advertiser?: '0' | '1' | 0 | 1 | boolean;
+  readonly disable_click_macro?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly display_advertiser?: '0' | '1' | 0 | 1 | boolean | null;
   /** Read-only. */
   readonly dne_download_url?: string | null;
   readonly dne_list_id?: string | number | null;
   /** Read-only. */
   readonly dne_unsubscribe_url?: string | null;
-  readonly email_instructions?: '0' | '1' | 0 | 1 | boolean;
+  readonly email_instructions?: '0' | '1' | 0 | 1 | boolean | null;
   readonly email_instructions_from?: string | null;
   readonly email_instructions_subject?: string | null;
-  readonly enable_offer_whitelist?: '0' | '1' | 0 | 1 | boolean;
-  readonly enforce_encrypt_tracking_pixels?: '0' | '1' | 0 | 1 | boolean;
-  readonly enforce_geo_targeting?: '0' | '1' | 0 | 1 | boolean;
-  readonly expiration_date?: string;
+  readonly enable_offer_whitelist?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly enforce_encrypt_tracking_pixels?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly enforce_geo_targeting?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly expiration_date?: string | null;
   readonly featured?: string | number | null;
-  readonly has_goals_enabled?: '0' | '1' | 0 | 1 | boolean;
+  readonly has_goals_enabled?: '0' | '1' | 0 | 1 | boolean | null;
   readonly hostname_id?: string | number | null;
   /** Read-only. */
-  readonly id?: string | number;
+  readonly id?: string | number | null;
   /** Read-only. */
-  readonly is_expired?: '0' | '1' | 0 | 1 | boolean;
-  readonly is_private?: '0' | '1' | 0 | 1 | boolean;
-  readonly is_seo_friendly_301?: '0' | '1' | 0 | 1 | boolean;
-  readonly is_subscription?: '0' | '1' | 0 | 1 | boolean;
-  readonly max_payout?: string | number;
+  readonly is_expired?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly is_private?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly is_seo_friendly_301?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly is_subscription?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly max_payout?: string | number | null;
   readonly max_percent_payout?: string | number | null;
   /** Read-only. */
-  readonly modified?: string | number;
-  readonly monthly_conversion_cap?: string | number;
-  readonly monthly_payout_cap?: string | number;
-  readonly monthly_revenue_cap?: string | number;
-  readonly name?: string;
-  readonly note?: string;
-  readonly offer_url?: string;
-  readonly payout_cap?: string | number;
-  readonly payout_type?: 'cpa_flat' | 'cpa_percentage' | 'cpa_both' | 'cpc' | 'cpm' | (string & {});
+  readonly modified?: string | number | null;
+  readonly monthly_conversion_cap?: string | number | null;
+  readonly monthly_payout_cap?: string | number | null;
+  readonly monthly_revenue_cap?: string | number | null;
+  readonly name?: string | null;
+  readonly note?: string | null;
+  readonly offer_url?: string | null;
+  readonly payout_cap?: string | number | null;
+  readonly payout_type?:
+    | 'cpa_flat'
+    | 'cpa_percentage'
+    | 'cpa_both'
+    | 'cpc'
+    | 'cpm'
+    | (string & {})
+    | null;
   readonly percent_payout?: string | number | null;
-  readonly preview_url?: string;
+  readonly preview_url?: string | null;
   readonly protocol?:
     | 'http'
     | 'https'
@@ -530,27 +562,29 @@ export type OfferFields = {
     | 'mobile_app'
     | 'mobile_device'
     | 'pay_per_call'
-    | (string & {});
+    | (string & {})
+    | null;
   /** Read-only. */
   readonly rating?: string | number | null;
   readonly redirect_offer_id?: string | number | null;
   readonly ref_id?: string | null;
-  readonly require_approval?: '0' | '1' | 0 | 1 | boolean;
-  readonly require_terms_and_conditions?: '0' | '1' | 0 | 1 | boolean;
-  readonly revenue_cap?: string | number;
+  readonly require_approval?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly require_terms_and_conditions?: '0' | '1' | 0 | 1 | boolean | 'disabled' | null;
+  readonly revenue_cap?: string | number | null;
   readonly revenue_type?:
     | 'cpa_flat'
     | 'cpa_percentage'
     | 'cpa_both'
     | 'cpc'
     | 'cpm'
-    | (string & {});
-  readonly session_hours?: string | number;
-  readonly session_impression_hours?: string | number;
-  readonly set_session_on_impression?: '0' | '1' | 0 | 1 | boolean;
-  readonly show_custom_variables?: '0' | '1' | 0 | 1 | boolean;
-  readonly show_mail_list?: '0' | '1' | 0 | 1 | boolean;
-  readonly status?: 'active' | 'paused' | 'pending' | 'expired' | 'deleted' | (string & {});
+    | (string & {})
+    | null;
+  readonly session_hours?: string | number | null;
+  readonly session_impression_hours?: string | number | null;
+  readonly set_session_on_impression?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly show_custom_variables?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly show_mail_list?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly status?: 'active' | 'paused' | 'pending' | 'expired' | 'deleted' | (string & {}) | null;
   readonly subscription_duration?: string | number | null;
   readonly subscription_frequency?:
     | 'daily'
@@ -559,13 +593,13 @@ export type OfferFields = {
     | 'annually'
     | (string & {})
     | null;
-  readonly target_browsers?: string | number;
+  readonly target_browsers?: string | number | null;
   readonly terms_and_conditions?: string | null;
-  readonly tiered_payout?: '0' | '1' | 0 | 1 | boolean;
-  readonly tiered_revenue?: '0' | '1' | 0 | 1 | boolean;
-  readonly use_payout_groups?: '0' | '1' | 0 | 1 | boolean;
-  readonly use_revenue_groups?: '0' | '1' | 0 | 1 | boolean;
-  readonly use_target_rules?: '0' | '1' | 0 | 1 | boolean;
+  readonly tiered_payout?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly tiered_revenue?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly use_payout_groups?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly use_revenue_groups?: '0' | '1' | 0 | 1 | boolean | null;
+  readonly use_target_rules?: '0' | '1' | 0 | 1 | boolean | null;
 };
 
 /** Writable Offer fields for create and update. */
@@ -679,13 +713,13 @@ export type OfferData = {
 /** OfferCategory record as the API sends it; a `fields` selection returns a subset. */
 export type OfferCategoryFields = {
   /** Read-only. */
-  readonly date_created?: string | number;
+  readonly date_created?: string | number | null;
   /** Read-only. */
-  readonly date_updated?: string | number;
+  readonly date_updated?: string | number | null;
   /** Read-only. */
-  readonly id?: string | number;
-  readonly name?: string;
-  readonly status?: 'active' | 'deleted' | (string & {});
+  readonly id?: string | number | null;
+  readonly name?: string | null;
+  readonly status?: 'active' | 'deleted' | (string & {}) | null;
 };
 
 /** Writable OfferCategory fields for create and update. */
@@ -699,22 +733,22 @@ export type OfferFileFields = {
   readonly account_id?: string | number | null;
   readonly code?: string | null;
   /** Read-only. */
-  readonly created?: string | number;
-  readonly display?: string;
-  readonly filename?: string;
+  readonly created?: string | number | null;
+  readonly display?: string | null;
+  readonly filename?: string | null;
   readonly flash_vars?: string | null;
   readonly height?: string | number | null;
   /** Read-only. */
-  readonly id?: string | number;
-  readonly interface?: 'network' | 'affiliate' | 'advertiser' | (string & {});
+  readonly id?: string | number | null;
+  readonly interface?: 'network' | 'affiliate' | 'advertiser' | (string & {}) | null;
   /** Read-only. */
-  readonly is_private?: '0' | '1' | 0 | 1 | boolean;
+  readonly is_private?: '0' | '1' | 0 | 1 | boolean | null;
   /** Read-only. */
-  readonly modified?: string | number;
-  readonly offer_id?: string | number;
+  readonly modified?: string | number | null;
+  readonly offer_id?: string | number | null;
   /** Read-only. */
-  readonly size?: string | number;
-  readonly status?: 'active' | 'pending' | 'deleted' | (string & {});
+  readonly size?: string | number | null;
+  readonly status?: 'active' | 'pending' | 'deleted' | (string & {}) | null;
   /** Read-only. */
   readonly thumbnail?: string | null;
   readonly type?:
@@ -727,7 +761,8 @@ export type OfferFileFields = {
     | 'html ad'
     | 'hidden'
     | 'xml feed'
-    | (string & {});
+    | (string & {})
+    | null;
   /** Read-only. */
   readonly url?: string | null;
   readonly width?: string | number | null;
@@ -762,9 +797,9 @@ export type OfferFileData = {
 /** OffersTags record as the API sends it; a `fields` selection returns a subset. */
 export type OffersTagsFields = {
   /** Read-only. */
-  readonly id?: string | number;
-  readonly offer_id?: string | number;
-  readonly tag_id?: string | number;
+  readonly id?: string | number | null;
+  readonly offer_id?: string | number | null;
+  readonly tag_id?: string | number | null;
 };
 
 /** Writable OffersTags fields for create and update. */
@@ -775,14 +810,14 @@ export type OffersTagsData = {
 
 /** Tag record as the API sends it; a `fields` selection returns a subset. */
 export type TagFields = {
-  readonly active?: '0' | '1' | 0 | 1 | boolean;
+  readonly active?: '0' | '1' | 0 | 1 | boolean | null;
   readonly advertiser_applicable?: '0' | '1' | 0 | 1 | boolean | null;
   readonly affiliate_applicable?: '0' | '1' | 0 | 1 | boolean | null;
-  readonly attribute?: string;
+  readonly attribute?: string | null;
   readonly auto_approve_affiliates?: '0' | '1' | 0 | 1 | boolean | null;
   /** Read-only. */
-  readonly id?: string | number;
-  readonly name?: string;
+  readonly id?: string | number | null;
+  readonly name?: string | null;
   readonly offer_applicable?: '0' | '1' | 0 | 1 | boolean | null;
   readonly pi_visible?: '0' | '1' | 0 | 1 | boolean | null;
   /** Read-only. */

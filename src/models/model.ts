@@ -28,9 +28,9 @@ export interface ModelInit {
  * One HasOffers record. `fields` keeps the server's values unchanged; the typed accessors convert
  * on read. Contained models sit in `contained` under their lower-cased name (`country`).
  *
- * `F` lists the fields the catalogue documents for the model. The server's record is not checked
- * against it, so a field the catalogue misses is still in `fields` at run time; read such fields
- * with `str()` and the other accessors, which take any name.
+ * `F` lists the fields the catalogue documents for the model. Nothing checks the server's record
+ * against it, so fields that the catalogue misses are still in `fields` at run time. Read them with
+ * `str()` and the other accessors, which take any name.
  */
 export class Model<F extends Fields = Fields> {
   /** Name of the model on the wire, such as `Offer`. */
@@ -45,7 +45,7 @@ export class Model<F extends Fields = Fields> {
   readonly #modelName: string;
 
   constructor(fields: Fields, init: ModelInit = {}) {
-    // NOTE: the record is trusted to match F, because the catalogue types are not checked at run time.
+    // NOTE: the record is trusted to match F; nothing checks it against the catalogue at run time.
     this.fields = Object.freeze({ ...fields }) as F;
     this.contained = Object.freeze({ ...init.contained });
     const id = fields.id ?? init.id;

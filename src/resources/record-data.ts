@@ -36,8 +36,10 @@ export function checkData<D extends RecordData>(data: D, method: string, modelNa
 }
 
 /**
- * Rejects a field name that the model does not have. The server would ignore it or fail the whole
- * write, so a typo such as `stauts` is caught here, with the closest names as a hint.
+ * Rejects a field name that the catalogue does not list for the model, so a typo such as `stauts`
+ * is caught before sending, with the closest names as a hint. Live records hold some fields the
+ * catalogue lacks (`Offer.lifetime_revenue_cap`), so the message points to `client.call()`, which
+ * sends data unchecked.
  */
 function checkKnownField(key: string, method: string, modelName: string): void {
   const fields = findModel(modelName)?.fields;
@@ -49,6 +51,7 @@ function checkKnownField(key: string, method: string, modelName: string): void {
       ? `Did you mean ${suggestions.join(' or ')}?`
       : `Writable fields: ${writable.join(', ')}.`;
   throw new UsageError(
-    `${modelName} has no field ${JSON.stringify(key)}, so ${method} cannot write it. ${hint}`,
+    `${modelName} has no field ${JSON.stringify(key)} in the API catalogue, so ${method} rejected it. ${hint} ` +
+      `To write a field that your network has but the catalogue lacks, use client.call() with a data parameter.`,
   );
 }

@@ -18,15 +18,17 @@ type OfferStatus = 'active' | 'paused' | 'pending' | 'expired' | 'deleted' | (st
 
 describe('model field types', () => {
   it('types enum fields with their values', () => {
-    expectTypeOf(offer.fields.status).toEqualTypeOf<OfferStatus | undefined>();
+    expectTypeOf(offer.fields.status).toEqualTypeOf<OfferStatus | null | undefined>();
     expectTypeOf<'active'>().toMatchTypeOf<OfferFields['status']>();
     expect(offer.fields.status).toBe('active');
   });
 
   it('keeps wire forms of numbers and flags', () => {
-    expectTypeOf(offer.fields.default_payout).toEqualTypeOf<string | number | undefined>();
+    expectTypeOf(offer.fields.default_payout).toEqualTypeOf<string | number | null | undefined>();
     expectTypeOf(offer.fields.advertiser_id).toEqualTypeOf<string | number | null | undefined>();
-    expectTypeOf(offer.fields.is_private).toEqualTypeOf<'0' | '1' | 0 | 1 | boolean | undefined>();
+    expectTypeOf(offer.fields.is_private).toEqualTypeOf<
+      '0' | '1' | 0 | 1 | boolean | null | undefined
+    >();
     expect(offer.fields.default_payout).toBe('1.50000');
   });
 
@@ -48,9 +50,9 @@ describe('model field types', () => {
     const advertiser = new Advertiser({ id: '3', company: 'Acme' });
     const link = new TagRelation({ id: '1', tag_id: '2', offer_id: '44' });
     expectTypeOf(advertiser.fields.company).toEqualTypeOf<string | null | undefined>();
-    expectTypeOf(new Country({}).fields.code).toEqualTypeOf<string | undefined>();
-    expectTypeOf(link.fields.offer_id).toEqualTypeOf<string | number | undefined>();
-    expectTypeOf(link.fields.affiliate_id).toEqualTypeOf<string | number | undefined>();
+    expectTypeOf(new Country({}).fields.code).toEqualTypeOf<string | null | undefined>();
+    expectTypeOf(link.fields.offer_id).toEqualTypeOf<string | number | null | undefined>();
+    expectTypeOf(link.fields.affiliate_id).toEqualTypeOf<string | number | null | undefined>();
     expect(link.fields.offer_id).toBe('44');
   });
 
