@@ -1,19 +1,25 @@
 /**
- * Writes src/generated/catalogue.ts from the HasOffers API catalogue JSON.
+ * Writes src/generated/catalogue.ts and src/generated/models.ts from the HasOffers API catalogue
+ * JSON.
  *
  * The product must run without the source catalogue, so everything the client, CLI and emulator
  * need at run time (controllers, methods, parameters, model fields) is written here as a typed
- * TypeScript module and committed. Run `npm run generate` after the catalogue changes.
+ * TypeScript module and committed. models.ts adds the field types of the model classes. Run
+ * `npm run generate` after the catalogue changes.
  *
- * Usage: tsx scripts/generate-api.ts [path/to/network-api.json] [output.ts]
+ * Usage: tsx scripts/generate-api.ts [path/to/network-api.json] [output-directory]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { renderModelTypes } from './model-types.js';
+import type { CatalogueModels } from './model-types.js';
+
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const defaultSource = resolve(repoRoot, '../shared/hasoffers-api/network-api.json');
-const defaultOutput = resolve(repoRoot, 'src/generated/catalogue.ts');
+const defaultOutputDir = resolve(repoRoot, 'src/generated');
+const sourceName = 'the HasOffers Network API v3 catalogue';
 
 interface SourceParam {
   name: string;
@@ -110,7 +116,7 @@ function sortedEntries<T>(record: Record<string, T>): [string, T][] {
   return Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
 }
 
-function buildCatalogue(source: SourceCatalogue): JsonValue {
+function buildCatalogue(source: SourceCatalogue): { controllers: JsonValue; models: JsonValue } {
   const controllers: Record<string, JsonValue> = {};
   for (const [name, controller] of sortedEntries(source.controllers)) {
     const methods: Record<string, JsonValue> = {};
@@ -137,15 +143,18 @@ function render(catalogue: JsonValue, sourceName: string): string {
 
 function main(): void {
   const sourcePath = resolve(process.argv[2] ?? defaultSource);
-  const outputPath = resolve(process.argv[3] ?? defaultOutput);
+  const outputDir = resolve(process.argv[3] ?? defaultOutputDir);
   const source = JSON.parse(readFileSync(sourcePath, 'utf8')) as SourceCatalogue;
   const catalogue = buildCatalogue(source);
-  writeFileSync(outputPath, render(catalogue, 'the HasOffers Network API v3 catalogue'));
+  writeFileSync(resolve(outputDir, 'catalogue.ts'), render(catalogue, sourceName));
+  // convertModel builds exactly the CatalogueField shape, so the cast only drops JsonValue.
+  const models = catalogue.models as unknown as CatalogueModels;
+  writeFileSync(resolve(outputDir, 'models.ts'), renderModelTypes(models, sourceName));
   const methodCount = Object.values(source.controllers).reduce(
     (sum, controller) => sum + Object.keys(controller.methods).length,
     0,
   );
-  console.log(`wrote ${outputPath}: ${methodCount} methods`);
+  console.log(`wrote ${outputDir}: ${methodCount} methods`);
 }
 
 main();

@@ -55,5 +55,7 @@ export { Affiliate, AffiliateOffer, AffiliateUser } from './models/affiliate.js'
 export { Offer } from './models/offer.js';
 export { Conversion, Country, Goal, OfferCategory, OfferFile } from './models/records.js';
 export { Tag, TagRelation } from './models/tag.js';
+export type { TagRelationFields } from './models/tag.js';
+export type * from './generated/models.js';
 export { RelatedList } from './models/related.js';
 export type { LogRecord, RawLogs, RawLogType } from './rawlogs/index.js';

@@ -1,11 +1,11 @@
-import type { RecordData } from '../resources/options.js';
+import type { AdvertiserData, AdvertiserFields } from '../generated/models.js';
 import { Model } from './model.js';
 
-export class Advertiser extends Model {
+export class Advertiser extends Model<AdvertiserFields> {
   static override readonly modelName: string = 'Advertiser';
   static override readonly displayField: string = 'company';
 
-  async update(data: RecordData): Promise<Advertiser> {
+  async update(data: AdvertiserData): Promise<Advertiser> {
     return this.client.advertisers.update(this.id, data);
   }
 

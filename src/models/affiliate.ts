@@ -1,14 +1,20 @@
+import type {
+  AffiliateData,
+  AffiliateFields,
+  AffiliateOfferFields,
+  AffiliateUserData,
+  AffiliateUserFields,
+} from '../generated/models.js';
 import type { Page } from '../pagination.js';
-import type { RecordData } from '../resources/options.js';
 import { Model } from './model.js';
 import { OfferFile } from './records.js';
 import { RelatedList } from './related.js';
 
-export class Affiliate extends Model {
+export class Affiliate extends Model<AffiliateFields> {
   static override readonly modelName: string = 'Affiliate';
   static override readonly displayField: string = 'company';
 
-  async update(data: RecordData): Promise<Affiliate> {
+  async update(data: AffiliateData): Promise<Affiliate> {
     return this.client.affiliates.update(this.id, data);
   }
 
@@ -36,11 +42,11 @@ export class Affiliate extends Model {
   }
 }
 
-export class AffiliateUser extends Model {
+export class AffiliateUser extends Model<AffiliateUserFields> {
   static override readonly modelName: string = 'AffiliateUser';
   static override readonly displayField: string = 'email';
 
-  async update(data: RecordData): Promise<AffiliateUser> {
+  async update(data: AffiliateUserData): Promise<AffiliateUser> {
     return this.client.affiliateUsers.update(this.id, data);
   }
 
@@ -50,7 +56,7 @@ export class AffiliateUser extends Model {
 }
 
 /** The approval record between an offer and an affiliate. */
-export class AffiliateOffer extends Model {
+export class AffiliateOffer extends Model<AffiliateOfferFields> {
   static override readonly modelName: string = 'AffiliateOffer';
   static override readonly displayField: string = 'approval_status';
 }

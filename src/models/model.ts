@@ -27,21 +27,26 @@ export interface ModelInit {
 /**
  * One HasOffers record. `fields` keeps the server's values unchanged; the typed accessors convert
  * on read. Contained models sit in `contained` under their lower-cased name (`country`).
+ *
+ * `F` lists the fields the catalogue documents for the model. Nothing checks the server's record
+ * against it, so fields that the catalogue misses are still in `fields` at run time. Read them with
+ * `str()` and the other accessors, which take any name.
  */
-export class Model {
+export class Model<F extends Fields = Fields> {
   /** Name of the model on the wire, such as `Offer`. */
   static readonly modelName: string = 'Model';
   /** Field shown by toString(). */
   static readonly displayField: string = 'id';
 
   readonly id: string;
-  readonly fields: Fields;
+  readonly fields: F;
   readonly contained: Readonly<Record<string, Contained>>;
   readonly #client: HasOffers | undefined;
   readonly #modelName: string;
 
   constructor(fields: Fields, init: ModelInit = {}) {
-    this.fields = Object.freeze({ ...fields });
+    // NOTE: the record is trusted to match F; nothing checks it against the catalogue at run time.
+    this.fields = Object.freeze({ ...fields }) as F;
     this.contained = Object.freeze({ ...init.contained });
     const id = fields.id ?? init.id;
     this.id = id === undefined || id === null ? '' : String(id);
@@ -65,7 +70,7 @@ export class Model {
 
   /** Returns the field as a string, or undefined when it is missing or null. */
   str(name: string): string | undefined {
-    const value = this.fields[name];
+    const value = this.field(name);
     return value === undefined || value === null ? undefined : String(value);
   }
 
@@ -79,7 +84,7 @@ export class Model {
 
   /** Returns the field as a number (`"1.00000"` becomes 1); undefined when missing, null or empty. */
   num(name: string): number | undefined {
-    const value = this.fields[name];
+    const value = this.field(name);
     if (value === undefined || value === null || value === '') return undefined;
     const result = typeof value === 'number' ? value : Number(value);
     if (typeof value === 'boolean' || Number.isNaN(result))
@@ -89,7 +94,7 @@ export class Model {
 
   /** Returns the field as a boolean from `1`/`0`, `"1"`/`"0"`, `true`/`false`. */
   bool(name: string): boolean | undefined {
-    const value = this.fields[name];
+    const value = this.field(name);
     if (value === undefined || value === null || value === '') return undefined;
     if (value === true || value === 1 || value === '1' || value === 'true') return true;
     if (value === false || value === 0 || value === '0' || value === 'false') return false;
@@ -101,7 +106,7 @@ export class Model {
    * seconds; the zero date (`0000-00-00 …`, or -62169966000) gives undefined.
    */
   date(name: string): Date | undefined {
-    const value = this.fields[name];
+    const value = this.field(name);
     if (value === undefined || value === null || value === '') return undefined;
     if (typeof value === 'number')
       return value <= EARLIEST_REAL_TIMESTAMP ? undefined : new Date(value * 1000);
@@ -127,7 +132,7 @@ export class Model {
   }
 
   toString(): string {
-    const display = this.fields[(this.constructor as typeof Model).displayField] ?? this.id;
+    const display = this.field((this.constructor as typeof Model).displayField) ?? this.id;
     return `${this.modelName}: ${String(display)}`;
   }
 
@@ -135,9 +140,14 @@ export class Model {
     return `<${this.toString()}>`;
   }
 
+  /** Reads any field by name, including fields that `F` does not list. */
+  private field(name: string): unknown {
+    return (this.fields as Fields)[name];
+  }
+
   private conversionError(name: string, kind: string): TypeError {
     return new TypeError(
-      `${this.modelName} ${this.id}: field ${name} is ${JSON.stringify(this.fields[name])}, not ${kind}. Read it with str('${name}').`,
+      `${this.modelName} ${this.id}: field ${name} is ${JSON.stringify(this.field(name))}, not ${kind}. Read it with str('${name}').`,
     );
   }
 }

@@ -1,16 +1,17 @@
+import type { OfferData, OfferFields } from '../generated/models.js';
 import type { Page } from '../pagination.js';
-import type { FindAllOptions, RecordData, RecordId } from '../resources/options.js';
+import type { FindAllOptions, RecordId } from '../resources/options.js';
 import type { TrackingLinkOptions } from '../resources/offers.js';
 import type { AffiliateOffer } from './affiliate.js';
 import { Model } from './model.js';
 import type { Conversion, Country, OfferCategory, OfferFile } from './records.js';
 import { RelatedList, withForeignKey } from './related.js';
 
-export class Offer extends Model {
+export class Offer extends Model<OfferFields> {
   static override readonly modelName: string = 'Offer';
   static override readonly displayField: string = 'name';
 
-  async update(data: RecordData): Promise<Offer> {
+  async update(data: OfferData): Promise<Offer> {
     return this.client.offers.update(this.id, data);
   }
 

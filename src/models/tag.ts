@@ -1,11 +1,18 @@
-import type { RecordData, RecordId } from '../resources/options.js';
+import type {
+  AdvertisersTagsFields,
+  AffiliatesTagsFields,
+  OffersTagsFields,
+  TagData,
+  TagFields,
+} from '../generated/models.js';
+import type { RecordId } from '../resources/options.js';
 import { Model } from './model.js';
 
-export class Tag extends Model {
+export class Tag extends Model<TagFields> {
   static override readonly modelName: string = 'Tag';
   static override readonly displayField: string = 'name';
 
-  async update(data: RecordData): Promise<Tag> {
+  async update(data: TagData): Promise<Tag> {
     return this.client.tags.update(this.id, data);
   }
 
@@ -38,7 +45,13 @@ export class Tag extends Model {
   }
 }
 
+/**
+ * Fields of a tag link. Each link holds `id`, `tag_id` and one of `offer_id`, `affiliate_id` or
+ * `advertiser_id`, depending on what the tag is attached to.
+ */
+export type TagRelationFields = OffersTagsFields & AffiliatesTagsFields & AdvertisersTagsFields;
+
 /** A link between a tag and an offer, affiliate or advertiser (`OffersTags` and similar). */
-export class TagRelation extends Model {
+export class TagRelation extends Model<TagRelationFields> {
   static override readonly modelName: string = 'TagRelation';
 }

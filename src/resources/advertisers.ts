@@ -1,3 +1,4 @@
+import type { AdvertiserData } from '../generated/models.js';
 import type { Filters } from '../filters.js';
 import { Advertiser } from '../models/advertiser.js';
 import type { RecordId } from './options.js';
@@ -5,7 +6,7 @@ import { checkId, ModelResource } from './resource.js';
 import type { ResourceContext } from './resource.js';
 
 /** Advertiser accounts (target `Advertiser`). */
-export class AdvertiserResource extends ModelResource<Advertiser> {
+export class AdvertiserResource extends ModelResource<Advertiser, AdvertiserData> {
   constructor(context: ResourceContext) {
     super(context, 'Advertiser', Advertiser);
   }

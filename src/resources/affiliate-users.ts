@@ -1,3 +1,4 @@
+import type { AffiliateUserData } from '../generated/models.js';
 import type { Filters } from '../filters.js';
 import { AffiliateUser } from '../models/affiliate.js';
 import type { RecordId } from './options.js';
@@ -5,7 +6,7 @@ import { ModelResource } from './resource.js';
 import type { ResourceContext } from './resource.js';
 
 /** Users of affiliate accounts (target `AffiliateUser`). */
-export class AffiliateUserResource extends ModelResource<AffiliateUser> {
+export class AffiliateUserResource extends ModelResource<AffiliateUser, AffiliateUserData> {
   constructor(context: ResourceContext) {
     super(context, 'AffiliateUser', AffiliateUser);
   }

@@ -1,6 +1,8 @@
+import type { OfferCategoryData } from '../generated/models.js';
 import { OfferCategory } from '../models/records.js';
 import type { Page } from '../pagination.js';
-import type { FindAllOptions, RecordData, RecordId } from './options.js';
+import type { FindAllOptions, RecordId } from './options.js';
+import { checkData } from './record-data.js';
 import { checkId, findAllParams, TargetResource } from './resource.js';
 import type { ResourceContext } from './resource.js';
 
@@ -26,11 +28,15 @@ export class OfferCategoryResource extends TargetResource {
   }
 
   /** Creates a category and returns the server's reply (the new id). */
-  async create(data: RecordData): Promise<unknown> {
-    return this.raw('addOfferCategory', { data });
+  async create(data: OfferCategoryData): Promise<unknown> {
+    return this.raw('addOfferCategory', { data: checkData(data, 'create', 'OfferCategory') });
   }
 
-  async update(categoryId: RecordId, data: RecordData): Promise<boolean> {
-    return this.flag('updateOfferCategory', { id: checkId(categoryId, 'categoryId'), data });
+  async update(categoryId: RecordId, data: OfferCategoryData): Promise<boolean> {
+    const id = checkId(categoryId, 'categoryId');
+    return this.flag('updateOfferCategory', {
+      id,
+      data: checkData(data, 'update', 'OfferCategory'),
+    });
   }
 }

@@ -1,10 +1,11 @@
+import type { OfferFileData } from '../generated/models.js';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 
 import { UsageError } from '../core/errors.js';
 import type { Filters } from '../filters.js';
 import { OfferFile } from '../models/records.js';
-import type { RecordData, RecordId } from './options.js';
+import type { RecordId } from './options.js';
 import { ModelResource } from './resource.js';
 import type { ResourceContext } from './resource.js';
 
@@ -17,7 +18,7 @@ export interface UploadOptions {
 }
 
 /** Offer creatives: banners, thumbnails, text ads (target `OfferFile`). */
-export class OfferFileResource extends ModelResource<OfferFile> {
+export class OfferFileResource extends ModelResource<OfferFile, OfferFileData> {
   constructor(context: ResourceContext) {
     super(context, 'OfferFile', OfferFile);
   }
@@ -32,11 +33,12 @@ export class OfferFileResource extends ModelResource<OfferFile> {
    * without a file (text ad, html ad) need only `data.code`.
    */
   override async create(
-    data: RecordData,
+    data: OfferFileData,
     file?: UploadSource,
     options: UploadOptions = {},
   ): Promise<OfferFile> {
     if (file === undefined) return super.create(data);
+    this.checkData(data, 'create');
     const localName = options.fileName ?? (typeof file === 'string' ? basename(file) : undefined);
     const dataFileName = typeof data.filename === 'string' ? data.filename : localName;
     if (dataFileName === undefined || dataFileName.length === 0) {

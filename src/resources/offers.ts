@@ -1,3 +1,4 @@
+import type { OfferData } from '../generated/models.js';
 import type { Filters } from '../filters.js';
 import { AffiliateOffer } from '../models/affiliate.js';
 import { Offer } from '../models/offer.js';
@@ -16,7 +17,7 @@ export interface TrackingLinkOptions {
 }
 
 /** Offers (target `Offer`) and their targeting, categories and affiliate access. */
-export class OfferResource extends ModelResource<Offer> {
+export class OfferResource extends ModelResource<Offer, OfferData> {
   constructor(context: ResourceContext) {
     super(context, 'Offer', Offer);
   }

@@ -9,6 +9,7 @@ import { buildModel, buildModels } from '../models/build.js';
 import type { Model } from '../models/model.js';
 import type { ModelClass } from '../models/registry.js';
 import { iteratePages, toPage } from '../pagination.js';
+import { checkData } from './record-data.js';
 import type { Page } from '../pagination.js';
 import type {
   FindAllOptions,
@@ -117,8 +118,14 @@ export abstract class TargetResource {
   }
 }
 
-/** The calls PyOffers offers on every record target: create, update, find and iterate. */
-export abstract class ModelResource<M extends Model> extends TargetResource {
+/**
+ * The calls PyOffers offers on every record target: create, update, find and iterate. `D` is the
+ * model's writable fields, which create and update take.
+ */
+export abstract class ModelResource<
+  M extends Model,
+  D extends RecordData = RecordData,
+> extends TargetResource {
   constructor(
     context: ResourceContext,
     target: string,
@@ -127,17 +134,27 @@ export abstract class ModelResource<M extends Model> extends TargetResource {
     super(context, target);
   }
 
-  async create(data: RecordData): Promise<M> {
-    return this.record('create', { data: checkData(data, 'create') }, this.model);
+  async create(data: D): Promise<M> {
+    return this.record('create', { data: this.checkData(data, 'create') }, this.model);
   }
 
-  async update(id: RecordId, data: RecordData): Promise<M> {
-    return this.record('update', { id: checkId(id), data: checkData(data, 'update') }, this.model);
+  async update(id: RecordId, data: D): Promise<M> {
+    return this.writeUpdate(id, data);
   }
 
   /** Marks the record deleted (`status: 'deleted'`); these targets have no hard delete. */
   protected softDelete(id: RecordId): Promise<M> {
-    return this.update(id, { status: 'deleted' });
+    return this.writeUpdate(id, { status: 'deleted' });
+  }
+
+  /** Checks data against the model's catalogue fields; see checkData. */
+  protected checkData<T extends RecordData>(data: T, method: string): T {
+    return checkData(data, method, this.model.modelName);
+  }
+
+  private writeUpdate(id: RecordId, data: RecordData): Promise<M> {
+    const params = { id: checkId(id), data: this.checkData(data, 'update') };
+    return this.record('update', params, this.model);
   }
 
   async findById(id: RecordId, options: FindByIdOptions = {}): Promise<M | null> {
@@ -212,31 +229,4 @@ export function checkPositiveInteger(value: number, name: string): number {
     throw new UsageError(`${name} is ${JSON.stringify(value)}. Pass a whole number of 1 or more.`);
   }
   return value;
-}
-
-const DATA_KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-function checkData(data: RecordData, method: string): RecordData {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new UsageError(
-      `${method} needs the record fields as a plain object, got ${JSON.stringify(data)}.`,
-    );
-  }
-  // The encoder leaves out undefined and null, so such fields would never reach the server.
-  const keys = Object.keys(data).filter((key) => data[key] !== undefined);
-  if (keys.length === 0)
-    throw new UsageError(`${method} got no fields. Pass at least one field to write.`);
-  for (const key of keys) {
-    if (data[key] === null) {
-      throw new UsageError(
-        `Field ${key} passed to ${method} is null, which the API cannot receive. Pass an empty string to clear it, or leave the field out.`,
-      );
-    }
-    if (!DATA_KEY_PATTERN.test(key)) {
-      throw new UsageError(
-        `Field name ${JSON.stringify(key)} passed to ${method} is invalid. Use the API's field names, such as offer_url.`,
-      );
-    }
-  }
-  return data;
 }

@@ -1,3 +1,4 @@
+import type { TagData } from '../generated/models.js';
 import { Tag, TagRelation } from '../models/tag.js';
 import type { Filters } from '../filters.js';
 import { buildFilterParam } from '../filters.js';
@@ -7,7 +8,7 @@ import { checkId, ModelResource } from './resource.js';
 import type { ResourceContext } from './resource.js';
 
 /** Tags and their links to offers, affiliates and advertisers (target `Tag`). */
-export class TagResource extends ModelResource<Tag> {
+export class TagResource extends ModelResource<Tag, TagData> {
   constructor(context: ResourceContext) {
     super(context, 'Tag', Tag);
   }

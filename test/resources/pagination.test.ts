@@ -128,9 +128,11 @@ describe('input checks before sending', () => {
     );
     await expect(client.offers.create({})).rejects.toThrow(/got no fields/);
     await expect(client.offers.create({ name: undefined })).rejects.toThrow(/got no fields/);
+    // @ts-expect-error null is not a valid field value, and the check must catch it at run time too
     await expect(client.offers.update(1, { note: null })).rejects.toThrow(
       'Field note passed to update is null, which the API cannot receive. Pass an empty string to clear it, or leave the field out.',
     );
+    // @ts-expect-error the name is not an Offer field, and the check must catch it at run time too
     await expect(client.offers.update(1, { 'bad key': 1 })).rejects.toThrow(/Field name "bad key"/);
     await expect(client.call('Offer', 'findAll', { filter: { id: 1 } })).rejects.toThrow(
       /Offer.findAll has no parameter "filter". Did you mean filters\?/,
