@@ -409,6 +409,19 @@ describe('countries and categories', () => {
     expect(Object.keys(all)).toContain('724');
   });
 
+  it('returns the new offer category id', async () => {
+    const categories = await callData(emulator, 'Application', 'findAllOfferCategories', {});
+    const nextId = String(Math.max(...Object.keys(categories).map(Number)) + 1);
+    const created = await callData(emulator, 'Application', 'addOfferCategory', {
+      data: { name: 'Gardening', status: 'active' },
+    });
+    expect(created).toBe(nextId);
+    const after = await callData(emulator, 'Application', 'findAllOfferCategories', {
+      filters: { id: nextId },
+    });
+    expect(after[nextId].OfferCategory.name).toBe('Gardening');
+  });
+
   it('updates an offer category', async () => {
     const updated = await callData(emulator, 'Application', 'updateOfferCategory', {
       id: '1',
