@@ -4,7 +4,7 @@ import { callApi, callData } from './helpers.js';
 import type { BracketValue } from './helpers.js';
 import type { Emulator } from '../../src/emulator/index.js';
 
-// The default seed has 20 affiliates, 30 offers and 8 tags, so 999 names no row.
+// The default small dataset has 20 affiliates, 30 offers and 8 tags, so 999 names no row.
 const UNKNOWN = '999';
 
 let emulator: Emulator;
