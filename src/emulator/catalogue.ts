@@ -13,3 +13,10 @@ export function containAliases(target: string): string[] {
   const contain = findMethod(target, 'findAll')?.params.find((param) => param.name === 'contain');
   return Object.keys(contain?.containable ?? {});
 }
+
+/** Tells whether the catalogue lists a `return_object` flag that swaps a new id for the record. */
+export function acceptsReturnObject(target: string, method: string): boolean {
+  return (
+    findMethod(target, method)?.params.some((param) => param.name === 'return_object') ?? false
+  );
+}

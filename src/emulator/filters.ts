@@ -11,8 +11,10 @@ export const FILTER_OPERATORS = ['EQUAL_TO', ...CLIENT_FILTER_OPERATORS] as cons
 type Operator = (typeof FILTER_OPERATORS)[number];
 
 /**
- * Compiles a `filters` parameter of a find method into a row test. Conditions are ANDed; the
- * entries under `filters[OR]` form one group whose conditions are ORed.
+ * Compiles a `filters` parameter of a find method into a row test. Conditions are ANDed, and the
+ * entries under `filters[OR]` form one group that is ANDed with them as a whole. Inside that group
+ * every condition is ORed, including several operators on one field, while an IN list counts as
+ * one condition.
  * NOTE: the service's wording for an unknown field or operator was never recorded, so these
  * messages are the emulator's own.
  */
@@ -33,8 +35,8 @@ export function compileFilters(
 
 function compileOrGroup(modelName: string, fields: readonly string[], group: Param): RowTest {
   if (!isParamMap(group)) throw filterError('filters[OR] must be a map of field names to values.');
-  const tests = Object.entries(group).map(([key, value]) =>
-    compileField(modelName, fields, key, value),
+  const tests = Object.entries(group).flatMap(([key, value]) =>
+    compileConditions(modelName, fields, key, value),
   );
   return (row) => tests.some((test) => test(row));
 }
@@ -45,18 +47,35 @@ function compileField(
   key: string,
   value: Param,
 ): RowTest {
+  const tests = compileConditions(modelName, fields, key, value);
+  return (row) => tests.every((test) => test(row));
+}
+
+/**
+ * Compiles the conditions on one field: a plain value, an IN list, or a map of operators. The
+ * caller decides whether they combine with AND or OR. Numbered keys (`[0]`, `[1]`) together form
+ * one IN list.
+ */
+function compileConditions(
+  modelName: string,
+  fields: readonly string[],
+  key: string,
+  value: Param,
+): RowTest[] {
   const field = key.startsWith(`${modelName}.`) ? key.slice(modelName.length + 1) : key;
   if (!fields.includes(field)) {
     throw filterError(`Field "${key}" cannot be used in filters: ${modelName} has no such field.`);
   }
-  if (typeof value === 'string') return (row) => equals(row[field], value);
-  if (Array.isArray(value)) return inList(field, list(value));
-  const tests = Object.entries(value).map(([operator, operand]) =>
-    /^\d+$/.test(operator)
-      ? inList(field, list(operand))
-      : compileOperator(field, operator, operand),
-  );
-  return (row) => tests.every((test) => test(row));
+  if (typeof value === 'string') return [(row) => equals(row[field], value)];
+  if (Array.isArray(value)) return [inList(field, list(value))];
+  const listed: string[] = [];
+  const tests: RowTest[] = [];
+  for (const [operator, operand] of Object.entries(value)) {
+    if (/^\d+$/.test(operator)) listed.push(...list(operand));
+    else tests.push(compileOperator(field, operator, operand));
+  }
+  if (listed.length > 0) tests.push(inList(field, listed));
+  return tests;
 }
 
 function inList(field: string, values: string[]): RowTest {

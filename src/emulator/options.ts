@@ -20,7 +20,10 @@ export interface EmulatorOptions {
   host?: string;
   /** Seed of all generated data and fault chances. @default 1 */
   seed?: number;
-  /** Size of the seeded data: small (dozens of rows), medium, large (10^5 conversions). @default 'small' */
+  /**
+   * Size of the seeded data: small (dozens of rows), medium (20,000 conversions), large (150,000
+   * conversions). @default 'small'
+   */
   dataset?: DatasetSize;
   /** Calls allowed per window per network, or false to switch the limit off. @default 50 per 10 s */
   rateLimit?: RateLimitOptions | false;

@@ -93,11 +93,12 @@ export function blankOffer(id: string, now: string): JsonObject {
   };
 }
 
-export function blankAdvertiser(id: string, now: string): JsonObject {
+/**
+ * The company and address fields that advertisers and affiliates share, in their recorded order.
+ * Both blank records spread this at the same place among their own fields.
+ */
+function blankContact(): JsonObject {
   return {
-    date_added: now,
-    status: 'pending',
-    id,
     company: '',
     address1: null,
     address2: null,
@@ -109,6 +110,15 @@ export function blankAdvertiser(id: string, now: string): JsonObject {
     phone: null,
     fax: null,
     website: null,
+  };
+}
+
+export function blankAdvertiser(id: string, now: string): JsonObject {
+  return {
+    date_added: now,
+    status: 'pending',
+    id,
+    ...blankContact(),
     wants_alerts: '1',
     conversion_security_token: null,
     tmp_token: null,
@@ -130,17 +140,7 @@ export function blankAffiliate(id: string, now: string): JsonObject {
   return {
     id,
     account_manager_id: null,
-    company: '',
-    address1: null,
-    address2: null,
-    city: null,
-    region: null,
-    country: null,
-    other: null,
-    zipcode: null,
-    phone: null,
-    fax: null,
-    website: null,
+    ...blankContact(),
     signup_ip: null,
     date_added: now,
     status: 'pending',

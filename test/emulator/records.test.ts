@@ -125,6 +125,34 @@ describe('filters', () => {
     expect(rows.length).toBeGreaterThan(1);
   });
 
+  it('ORs every operator inside an OR group', async () => {
+    const outer = await ids({ OR: { id: { LESS_THAN: '3', GREATER_THAN: '298' } } });
+    expect(outer.sort((a, b) => a - b)).toEqual([1, 2, 299, 300]);
+    const mixed = await ids({ OR: { id: { LESS_THAN: '2', GREATER_THAN: '299' }, status: 'x' } });
+    expect(mixed.sort((a, b) => a - b)).toEqual([1, 300]);
+  });
+
+  it('treats an IN list inside OR as one condition', async () => {
+    const listed = await ids({ OR: { id: ['1', '2'], status: 'no-such-status' } });
+    expect(listed).toEqual([1, 2]);
+    const numbered = await ids({ OR: { id: { '0': '5', '1': '6' }, status: 'no-such-status' } });
+    expect(numbered).toEqual([5, 6]);
+    expect(await ids({ id: { '0': '3', '1': '7' } })).toEqual([3, 7]);
+  });
+
+  it('ANDs outside conditions with the OR group', async () => {
+    const both = await ids({
+      id: { LESS_THAN: '250' },
+      OR: { id: { LESS_THAN: '3', GREATER_THAN: '248' } },
+    });
+    expect(both.sort((a, b) => a - b)).toEqual([1, 2, 249]);
+  });
+
+  it('still ANDs operators on one field outside OR', async () => {
+    expect(await ids({ id: { GREATER_THAN: '3', LESS_THAN: '6' } })).toEqual([4, 5]);
+    expect(await ids({ id: { LESS_THAN: '3', GREATER_THAN: '298' } })).toEqual([]);
+  });
+
   it('applies LIKE, NULL and boolean operators', async () => {
     await callData(emulator, 'Advertiser', 'update', {
       id: '2',
@@ -379,6 +407,19 @@ describe('countries and categories', () => {
     expect(await callData(emulator, 'Application', 'findCountryByCode', { code: 'XX' })).toBeNull();
     const all = await callData(emulator, 'Application', 'findAllCountries', {});
     expect(Object.keys(all)).toContain('724');
+  });
+
+  it('returns the new offer category id', async () => {
+    const categories = await callData(emulator, 'Application', 'findAllOfferCategories', {});
+    const nextId = String(Math.max(...Object.keys(categories).map(Number)) + 1);
+    const created = await callData(emulator, 'Application', 'addOfferCategory', {
+      data: { name: 'Gardening', status: 'active' },
+    });
+    expect(created).toBe(nextId);
+    const after = await callData(emulator, 'Application', 'findAllOfferCategories', {
+      filters: { id: nextId },
+    });
+    expect(after[nextId].OfferCategory.name).toBe('Gardening');
   });
 
   it('updates an offer category', async () => {

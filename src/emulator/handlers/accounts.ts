@@ -43,14 +43,10 @@ export const goalHandlers: HandlerTable = crudHandlers('Goal');
 
 /** Creates a user of an existing affiliate; the first user of an affiliate is its creator. */
 function createAffiliateUser(call: CallContext) {
-  const result = createRecord(call, 'AffiliateUser');
+  const result = createRecord(call, 'AffiliateUser', { affiliate_id: 'Affiliate' });
   const user = result['AffiliateUser'];
   if (user === undefined) return result;
   const affiliateId = String(user['affiliate_id']);
-  if (call.store.table('Affiliate').get(affiliateId) === undefined) {
-    call.store.table('AffiliateUser').delete(String(user['id']));
-    throw hydrateError(affiliateId);
-  }
   let users = 0;
   for (const row of call.store.table('AffiliateUser').values()) {
     if (row['affiliate_id'] === affiliateId) users++;

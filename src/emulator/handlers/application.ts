@@ -1,3 +1,4 @@
+import { acceptsReturnObject } from '../catalogue.js';
 import { ApiError } from '../envelope.js';
 import { hydrateError, requireId, requireText } from '../context.js';
 import { findAll } from '../find.js';
@@ -18,7 +19,7 @@ export const applicationHandlers: HandlerTable = {
     }
     return ids;
   },
-  addOfferCategory: (call) => createRecord(call, 'OfferCategory'),
+  addOfferCategory,
   updateOfferCategory: (call) => {
     const id = requireId(call.params, 'id');
     const row = call.store.table('OfferCategory').get(id);
@@ -46,6 +47,19 @@ export const applicationHandlers: HandlerTable = {
   getBrandInformation: brandInformation,
   getAccountInformation: brandInformation,
 };
+
+/**
+ * Creates an offer category. The catalogue lists an integer id as the reply, so the record comes
+ * back only if the catalogue also lists `return_object` and the caller sets it.
+ * NOTE: no reply of this method was recorded, so the id is sent as a JSON string like every other
+ * recorded integer.
+ */
+function addOfferCategory(call: CallContext): Json {
+  const created = createRecord(call, 'OfferCategory');
+  const wantsRecord = call.params['return_object'] === '1';
+  if (wantsRecord && acceptsReturnObject('Application', 'addOfferCategory')) return created;
+  return created.OfferCategory?.['id'] ?? null;
+}
 
 /**
  * Brand details of the network. Tools call this to check credentials, because the catalogue has

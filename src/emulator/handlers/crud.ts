@@ -35,12 +35,25 @@ export function crudHandlers(name: ModelName): HandlerTable {
   };
 }
 
-/** Creates a record from `data[...]`; the id is only taken from the table once the data is valid. */
-export function createRecord(call: CallContext, name: ModelName) {
+/**
+ * Creates a record from `data[...]`. The id is only taken from the table once the data is valid
+ * and every column in `references` names a stored row of its model, so a failed create leaves no
+ * gap in the ids.
+ */
+export function createRecord(
+  call: CallContext,
+  name: ModelName,
+  references: Readonly<Record<string, ModelName>> = {},
+) {
   const def = modelDef(name);
   const now = formatDatetime(call.now());
   const draft = def.blank('0', now);
   applyWrite(def, draft, call.params['data'], 'create');
+  for (const [column, model] of Object.entries(references)) {
+    const id = draft[column];
+    if (id == null || id === '') continue;
+    if (call.store.table(model).get(String(id)) === undefined) throw hydrateError(String(id));
+  }
   const row = call.store.table(name).insert((id) => ({ ...draft, id }));
   return { [name]: row };
 }

@@ -19,11 +19,11 @@ export const offerFileHandlers: HandlerTable = {
 };
 
 /**
- * Creates an offer file. With a multipart upload the service stores the bytes, sets `size`, and
+ * Creates an offer file for an existing offer. With a multipart upload the service stores the bytes, sets `size`, and
  * takes width and height from the image itself rather than from the sent data, as recorded.
  */
 function createOfferFile(call: CallContext): Json {
-  const result = createRecord(call, 'OfferFile');
+  const result = createRecord(call, 'OfferFile', { offer_id: 'Offer' });
   const file = result['OfferFile'];
   if (file !== undefined && call.upload !== undefined) attachUpload(call, file, call.upload);
   return result;

@@ -157,8 +157,7 @@ function approvalIds(call: CallContext, accept: (status: string) => boolean): Js
 
 /** Files of an offer with their creative code, in the page variant that has no `page` key. */
 function offerFilesWithCreativeCode(call: CallContext): Json {
-  const offerId = existingOffer(call, 'offer_id');
-  requireId(call.params, 'affiliate_id');
+  const { offerId } = offerAndAffiliate(call, 'offer_id');
   const rows = [...call.store.table('OfferFile').values()].filter(
     (row) => row['offer_id'] === offerId && row['status'] !== 'deleted',
   );
@@ -179,8 +178,7 @@ function offerFilesWithCreativeCode(call: CallContext): Json {
  * recorded. With `options[tiny_url]=1` the click URL is a short code.
  */
 function generateTrackingLink(call: CallContext): Json {
-  const offerId = existingOffer(call, 'offer_id');
-  const affiliateId = requireId(call.params, 'affiliate_id');
+  const { offerId, affiliateId } = offerAndAffiliate(call, 'offer_id');
   const query = new URLSearchParams({ offer_id: offerId, aff_id: affiliateId });
   const extra = call.params['params'];
   if (isParamMap(extra)) {

@@ -92,7 +92,7 @@ function addTag(call: CallContext, relation: Relation): Json {
   return { id: row['id'] ?? null, [relation.column]: accountId, tag_id: tagId };
 }
 
-/** Replaces the tags of an account with `tag_ids[]`. */
+/** Replaces the tags of an account with `tag_ids[]`, changing nothing if any tag is unknown. */
 function setTags(call: CallContext, relation: Relation): Json {
   const accountId = requireId(call.params, relation.column);
   if (call.store.table(relation.account).get(accountId) === undefined) {
@@ -101,6 +101,7 @@ function setTags(call: CallContext, relation: Relation): Json {
   const tagIds = list(call.params['tag_ids']);
   for (const tagId of tagIds) {
     if (!/^\d+$/.test(tagId)) throw ApiError.message(`Tag id "${tagId}" is not valid.`);
+    if (call.store.table('Tag').get(tagId) === undefined) throw hydrateError(tagId);
   }
   const table = call.store.table(relation.relation);
   for (const row of relationRows(call, relation)) {
