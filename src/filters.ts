@@ -13,9 +13,13 @@ export type FilterScalar = string | number | bigint | boolean | Date;
 export type OperatorFilter = { readonly [K in FilterOperator]?: FilterScalar };
 /** Equality (`'active'`), IN list (`['a', 'b']`) or operators (`{ GREATER_THAN: 5 }`). */
 export type FieldFilter = FilterScalar | readonly FilterScalar[] | OperatorFilter;
-/** Field conditions ANDed together; the `OR` key contains conditions ORed together. */
+/**
+ * Field conditions ANDed together. The `OR` key contains conditions ORed together, as one object
+ * or as a list of objects and `where()` conditions.
+ */
 export interface FilterObject {
-  readonly [field: string]: FieldFilter | FilterObject | undefined;
+  readonly [field: string]:
+    FieldFilter | FilterObject | readonly (FilterObject | FilterCondition)[] | undefined;
 }
 
 /** One condition made by the `where()` builder. */
@@ -200,6 +204,11 @@ function checkOperand(field: string, operator: string, value: unknown): void {
     if (value.some((item) => item === undefined || item === null)) {
       throw new UsageError(
         `Filter ${field} list contains null or undefined. Remove those entries, or use a NULL condition in an OR group.`,
+      );
+    }
+    if (value.some((item) => typeof item === 'object' && !(item instanceof Date))) {
+      throw new UsageError(
+        `Filter ${field} list contains an object. A list holds values for an IN test; put conditions in a list under the OR key.`,
       );
     }
     return;

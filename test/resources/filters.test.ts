@@ -97,7 +97,7 @@ describe('filters that would change meaning', () => {
       'filters[OR][id][]=1',
       'filters[OR][id][]=2',
     ]);
-    expect(wire({ OR: [{ id: 1 }, { id: 3 }] } as never)).toEqual([
+    expect(wire({ OR: [{ id: 1 }, { id: 3 }] })).toEqual([
       'filters[OR][id][]=1',
       'filters[OR][id][]=3',
     ]);
@@ -150,6 +150,7 @@ describe('filters that would change meaning', () => {
       /Filter id LESS_THAN has no value/,
     );
     expect(() => buildFilterParam({ id: [1, null] as never })).toThrow(/Filter id list/);
+    expect(() => buildFilterParam({ id: [{ a: 1 }] })).toThrow(/Filter id list contains an object/);
     expect(wire({ id: { NULL: true } })).toEqual(['filters[id][NULL]=1']);
     expect(() => buildFilterParam({ id: { NULL: false } })).toThrow(/Use the opposite operator/);
   });
