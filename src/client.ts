@@ -11,6 +11,8 @@ import type { HasOffersOptions, ResolvedOptions } from './core/options.js';
 import { executeCall } from './core/pipeline.js';
 import type { CallSettings } from './core/pipeline.js';
 import { redact, REDACTED } from './core/redact.js';
+import { LimiterRegistry } from './core/throttle.js';
+import type { SlidingWindowLimiter } from './core/throttle.js';
 import { checkParamNames } from './core/validate.js';
 import { createRawLogs } from './rawlogs/index.js';
 import type { RawLogs } from './rawlogs/index.js';
@@ -60,7 +62,8 @@ export class HasOffers {
 
   readonly #input: HasOffersOptions;
   readonly #options: ResolvedOptions;
-  readonly #settings: CallSettings;
+  #settings: CallSettings;
+  #limiters = new LimiterRegistry();
   readonly #transport: Transport;
 
   /** Throws UsageError for missing or invalid options before anything is sent. */
@@ -83,7 +86,13 @@ export class HasOffers {
         'TLS certificate verification is off (rejectUnauthorized: false); use this only for testing.',
       );
     }
-    this.#settings = { ...this.#options, transport: this.#transport, log, redact: redactText };
+    this.#settings = {
+      ...this.#options,
+      limiter: this.#limiterFor(this.#options),
+      transport: this.#transport,
+      log,
+      redact: redactText,
+    };
 
     const context: ResourceContext = {
       client: this,
@@ -108,7 +117,16 @@ export class HasOffers {
 
   /** Returns a new client with these options changed; this client is left as it is. */
   withOptions(options: HasOffersOptions): HasOffers {
-    return new HasOffers({ ...this.#input, ...options });
+    const copy = new HasOffers({ ...this.#input, ...options });
+    // The copy counts against the same rate limit as this client when it sends to the same network.
+    copy.#limiters = this.#limiters;
+    copy.#settings = { ...copy.#settings, limiter: copy.#limiterFor(copy.#options) };
+    return copy;
+  }
+
+  #limiterFor(options: ResolvedOptions): SlidingWindowLimiter | undefined {
+    if (options.rateLimit === false) return undefined;
+    return this.#limiters.forNetwork(options.endpoint, options.networkId);
   }
 
   /**

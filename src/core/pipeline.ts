@@ -3,14 +3,22 @@ import type { CallContext, ClassifiedFailure } from './classify.js';
 import { encodeRequest } from './encode.js';
 import type { WireField } from './encode.js';
 import { readEnvelope } from './envelope.js';
-import { HasOffersError, NetworkError, TimeoutError, UnknownOutcomeError } from './errors.js';
+import {
+  HasOffersError,
+  NetworkError,
+  RateLimitError,
+  TimeoutError,
+  UnknownOutcomeError,
+} from './errors.js';
 import type { ServerError } from './errors.js';
 import type { JsonValue } from './json.js';
 import { newRequestId } from './log.js';
 import type { ClientLog } from './log.js';
 import { encodeMultipart } from './multipart.js';
 import type { FilePart } from './multipart.js';
-import { isReadMethod, retryDelay, sleep } from './retry.js';
+import { isReadMethod, rateLimitRetryDelay, retryDelay, serverWindowMs, sleep } from './retry.js';
+import { DEFAULT_RATE_LIMIT } from './throttle.js';
+import type { RateLimit, SlidingWindowLimiter } from './throttle.js';
 import { isTlsErrorCode, TransportFailure } from './transport.js';
 import type { HttpResponse, Transport } from './transport.js';
 
@@ -22,6 +30,9 @@ export interface CallSettings {
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly retryDelayMs: number;
+  readonly rateLimit: RateLimit | false;
+  /** Shared by the clients that send to this network; undefined when `rateLimit` is false. */
+  readonly limiter: SlidingWindowLimiter | undefined;
   readonly signal: AbortSignal | undefined;
   readonly transport: Transport;
   readonly log: ClientLog;
@@ -97,11 +108,18 @@ export async function executeCall(
       settings.log.debug(`${prefix}: ${status} in ${elapsed} ms, ${error.name}, ${reason}`);
       throw withAttempts(error, attempt);
     }
-    const delay = retryDelay(attempt, settings.retryDelayMs);
+    const delay = delayBeforeRetry(settings, error, attempt);
     // Retries go out at info, so they show without debug output.
     settings.log.info(`${prefix}: ${status} in ${elapsed} ms, ${error.name}, retry in ${delay} ms`);
     await sleep(delay, settings.signal);
   }
+}
+
+function delayBeforeRetry(settings: CallSettings, error: HasOffersError, retry: number): number {
+  if (!(error instanceof RateLimitError)) return retryDelay(retry, settings.retryDelayMs);
+  const configured = settings.rateLimit === false ? DEFAULT_RATE_LIMIT : settings.rateLimit;
+  const windowMs = serverWindowMs(error.serverMessage ?? '') ?? configured.windowMs;
+  return rateLimitRetryDelay(retry, settings.retryDelayMs, windowMs);
 }
 
 interface OutgoingRequest {
@@ -142,6 +160,22 @@ function encodeCall(
 }
 
 async function attemptOnce(
+  settings: CallSettings,
+  outgoing: OutgoingRequest,
+  context: CallContext,
+): Promise<AttemptResult> {
+  const release =
+    settings.limiter === undefined || settings.rateLimit === false
+      ? undefined
+      : await settings.limiter.acquire(settings.rateLimit, settings.signal);
+  try {
+    return await sendAndRead(settings, outgoing, context);
+  } finally {
+    release?.();
+  }
+}
+
+async function sendAndRead(
   settings: CallSettings,
   outgoing: OutgoingRequest,
   context: CallContext,
