@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 
-import { HasOffersError, NetworkError, UsageError } from './core/errors.js';
+import { abortErrorFor, HasOffersError, NetworkError, UsageError } from './core/errors.js';
 import { toPlain } from './core/json.js';
 import type { JsonValue } from './core/json.js';
 import { ClientLog } from './core/log.js';
@@ -213,9 +213,13 @@ export class HasOffers {
   /** Opens a download link without credentials; used for raw log archives. */
   async download(url: string, signal?: AbortSignal): Promise<AsyncIterable<Uint8Array>> {
     let response: { status: number; body: AsyncIterable<Uint8Array> };
+    const activeSignal = signal ?? this.#options.signal;
     try {
-      response = await this.#transport.open(url, signal ?? this.#options.signal);
+      response = await this.#transport.open(url, activeSignal);
     } catch (error) {
+      if (activeSignal?.aborted === true && error === activeSignal.reason) {
+        throw abortErrorFor(activeSignal, `Download from ${hostOf(url)}`);
+      }
       if (error instanceof TransportFailure) {
         const code = error.code ?? 'connection error';
         const message = `Download failed: could not reach ${hostOf(url)} (${code}). Check the network connection and try again.`;

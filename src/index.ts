@@ -9,7 +9,9 @@ export type { Logger, LogLevel } from './core/log.js';
 export type { FetchFunction, FetchInit, FetchResponse } from './core/transport.js';
 
 export {
+  AbortError,
   AuthenticationError,
+  FormatError,
   HasOffersError,
   NetworkError,
   NotFoundError,

@@ -4,6 +4,7 @@ import { encodeRequest } from './encode.js';
 import type { WireField } from './encode.js';
 import { readEnvelope } from './envelope.js';
 import {
+  abortErrorFor,
   HasOffersError,
   NetworkError,
   RateLimitError,
@@ -69,6 +70,21 @@ export async function executeCall(
   request: CallRequest,
 ): Promise<JsonValue> {
   const requestId = newRequestId();
+  try {
+    return await sendWithRetries(settings, request, requestId);
+  } catch (error) {
+    const signal = settings.signal;
+    if (signal?.aborted !== true || error !== signal.reason) throw error;
+    const context = { target: request.target, method: request.method, requestId };
+    throw abortErrorFor(signal, `${request.target}.${request.method}`, context);
+  }
+}
+
+async function sendWithRetries(
+  settings: CallSettings,
+  request: CallRequest,
+  requestId: string,
+): Promise<JsonValue> {
   const context = { target: request.target, method: request.method, requestId };
   const isRead = isReadMethod(request.method);
   let encoded = encodeCall(settings, request, false);

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import {
+  AbortError,
+  HasOffersError,
   NetworkError,
   RateLimitError,
   TimeoutError,
@@ -178,7 +180,15 @@ describe('abort signal', () => {
     );
     const reason = new Error('stopped by caller');
     setTimeout(() => controller.abort(reason), 50);
-    expect(await rejectionOf(call)).toBe(reason);
+    const error = await rejectionOf(call);
+    expect(error).toBeInstanceOf(AbortError);
+    expect(error).toBeInstanceOf(HasOffersError);
+    expect(error.name).toBe('AbortError');
+    expect(error.cause).toBe(reason);
+    expect(error.message).toBe(
+      "Offer.findAll was aborted by the caller's signal: stopped by caller",
+    );
+    expect((error as AbortError).target).toBe('Offer');
     expect(local.seen).toHaveLength(1);
   });
 
@@ -195,7 +205,8 @@ describe('abort signal', () => {
       },
     });
     const error = await rejectionOf(client.call('Offer', 'findAll'));
-    expect(error.message).toBe('stopped while waiting');
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error.cause as Error).message).toBe('stopped while waiting');
     expect(local.seen).toHaveLength(1);
   });
 
@@ -203,7 +214,8 @@ describe('abort signal', () => {
     const local = await serve(() => ({ body: okBody('true') }));
     const signal = AbortSignal.abort(new Error('already stopped'));
     const error = await rejectionOf(scriptClient(local, { signal }).call('Offer', 'findAll'));
-    expect(error.message).toBe('already stopped');
+    expect(error).toBeInstanceOf(AbortError);
+    expect(error.message).toContain('already stopped');
     expect(local.seen).toHaveLength(0);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { UsageError } from '../../src/core/errors.js';
+import { AbortError, UsageError } from '../../src/core/errors.js';
 import { okBody, scriptClient, startScriptServer } from './script-server.js';
 import type { ScriptServer } from './script-server.js';
 
@@ -91,7 +91,8 @@ describe('client rate limit', () => {
     const waiting = client.call('Offer', 'findAllIds');
     const reason = new Error('stopped while waiting for a slot');
     setTimeout(() => controller.abort(reason), 20);
-    await expect(waiting).rejects.toBe(reason);
+    await expect(waiting).rejects.toBeInstanceOf(AbortError);
+    await expect(waiting).rejects.toMatchObject({ cause: reason });
     expect(local.seen).toHaveLength(1);
   });
 
