@@ -13,7 +13,7 @@ import type { CallSettings } from './core/pipeline.js';
 import { redact, REDACTED } from './core/redact.js';
 import { LimiterRegistry } from './core/throttle.js';
 import type { SlidingWindowLimiter } from './core/throttle.js';
-import { checkParamNames } from './core/validate.js';
+import { checkCatalogueNames, checkParamNames } from './core/validate.js';
 import { createRawLogs } from './rawlogs/index.js';
 import type { RawLogs } from './rawlogs/index.js';
 import { Transport, TransportFailure } from './core/transport.js';
@@ -34,6 +34,11 @@ import { TagResource } from './resources/tags.js';
 export interface CallOptions {
   /** Return objects as `Map`s that keep the server's key order. @default false */
   readonly ordered?: boolean;
+  /**
+   * Send the call without checking the Target, Method and parameter names against the bundled
+   * API catalogue, for methods the live API has but the catalogue lacks. @default false
+   */
+  readonly unchecked?: boolean;
 }
 
 const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -171,7 +176,9 @@ export class HasOffers {
       );
     }
     for (const key of Object.keys(params)) checkName(key, 'parameter name');
-    const data = await this.#send(target, method, params);
+    const unchecked = options.unchecked === true;
+    if (!unchecked) checkCatalogueNames(target, method);
+    const data = await this.#send(target, method, params, undefined, unchecked);
     return options.ordered === true ? data : toPlain(data);
   }
 
@@ -203,8 +210,9 @@ export class HasOffers {
     method: string,
     params: Readonly<Record<string, unknown>>,
     upload?: FilePart,
+    unchecked = false,
   ): Promise<JsonValue> {
-    checkParamNames(target, method, params);
+    if (!unchecked) checkParamNames(target, method, params);
     const request =
       upload === undefined ? { target, method, params } : { target, method, params, upload };
     return executeCall(this.#settings, request);

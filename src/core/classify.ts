@@ -35,12 +35,22 @@ export const URL_TOO_LONG_TEXT = "The requested URL's length exceeds the capacit
 const AUTHENTICATION_PATTERN =
   /network id is not valid|network ?token|api[ _]?key|not authori[sz]ed|unauthori[sz]ed|jwt is not valid|whitelist|allow-?list|permission denied|access denied/i;
 const NOT_FOUND_PATTERN = /not found|does not exist|failed to hydrate rows|no such/i;
+/**
+ * Messages about a name the server does not know (a field, sort key, Target or Method), which
+ * must be matched before NOT_FOUND_PATTERN because they share words like "no such".
+ * NOTE: the live service's wording for these was never recorded; the pattern covers the
+ * emulator's messages and common phrasings, so other wordings may still be reported differently.
+ */
+const UNKNOWN_NAME_PATTERN =
+  /no such (field|column|method|target|controller)|has no such field|cannot be used in (filters|sort|fields)|method \S+ does not exist|unknown (field|column|method|target|controller)|(field|column|method|target|controller) [^.]*(does not exist|not found)/i;
 
 const ADVICE = {
   authentication:
     'Check networkId (HASOFFERS_NETWORK_ID), networkToken (HASOFFERS_NETWORK_TOKEN) and that this IP address is on the network API allow-list.',
   notFound: 'Check that the ids passed to the call exist on this network.',
   validation: 'Correct the fields named above and send the call again.',
+  unknownName:
+    'The server does not know a name in this call: check the spelling of the Target, Method, filter, sort and field names.',
   rateLimit:
     'The network allows a fixed number of API calls per 10 seconds; send fewer calls or raise maxRetries.',
   other: 'The call was not applied; see serverMessage for the server text.',
@@ -68,6 +78,9 @@ export function classifyServerErrors(
   }
   if (errors.some((entry) => entry.err_code !== undefined || entry.attribute_name !== undefined)) {
     return { error: new ValidationError(build('validation'), details), retry: 'never' };
+  }
+  if (UNKNOWN_NAME_PATTERN.test(serverMessage)) {
+    return { error: new ValidationError(build('unknownName'), details), retry: 'never' };
   }
   if (status === 404 || NOT_FOUND_PATTERN.test(serverMessage)) {
     return { error: new NotFoundError(build('notFound'), details), retry: 'never' };
