@@ -2,6 +2,7 @@ import { formatServerErrors } from './envelope.js';
 import {
   AuthenticationError,
   HasOffersError,
+  NetworkError,
   NotFoundError,
   RateLimitError,
   ValidationError,
@@ -57,6 +58,8 @@ const ADVICE = {
   serverFailure:
     'The server or a proxy in front of it did not return a valid reply. Try again later; if it keeps failing, check the endpoint option (HASOFFERS_ENDPOINT).',
   badRequest: 'Check the endpoint option (HASOFFERS_ENDPOINT) and the parameters of the call.',
+  wrongPath:
+    'No API answers at this URL. Check the endpoint option (HASOFFERS_ENDPOINT); the API path ends in /Apiv3/json.',
 } as const;
 
 /** Picks the error class for an error envelope, from its text, codes and the HTTP status. */
@@ -90,16 +93,19 @@ export function classifyServerErrors(
 
 /**
  * Classifies a body that is not the API envelope: an HTML error page, a proxy message or
- * truncated JSON. The server may have applied the call, so only reads are repeated.
+ * truncated JSON. Such a reply comes from something other than the API (a wrong path, a proxy),
+ * so it is a NetworkError unless the status says more. The server may have applied the call, so
+ * only reads are repeated. `endpoint` must already be redacted.
  */
 export function classifyUnreadable(
   reason: string,
   excerpt: string,
   context: CallContext,
+  endpoint: string,
 ): ClassifiedFailure {
   const status = context.httpStatus ?? 0;
   const shown = excerpt.length > 0 ? `\nResponse starts: ${excerpt}` : '';
-  const message = `${context.target}.${context.method} failed: HTTP ${status}, ${reason}.${shown}`;
+  const message = `${context.target}.${context.method} failed: ${endpoint} answered HTTP ${status} with ${reason}.${shown}`;
   const details: ErrorDetails = { ...context, serverMessage: excerpt };
   if (status === 401 || status === 403) {
     return {
@@ -107,21 +113,15 @@ export function classifyUnreadable(
       retry: 'never',
     };
   }
-  if (status === 404) {
-    return {
-      error: new NotFoundError(
-        `${message}\nCheck the endpoint option (HASOFFERS_ENDPOINT).`,
-        details,
-      ),
-      retry: 'never',
-    };
-  }
   if (status === 429)
     return { error: new RateLimitError(`${message}\n${ADVICE.rateLimit}`, details), retry: 'any' };
+  if (status === 404) {
+    return { error: new NetworkError(`${message}\n${ADVICE.wrongPath}`, details), retry: 'never' };
+  }
   const retryable = status >= 500 || (status >= 200 && status < 300) || status === 408;
   const advice = retryable ? ADVICE.serverFailure : ADVICE.badRequest;
   return {
-    error: new HasOffersError(`${message}\n${advice}`, details),
+    error: new NetworkError(`${message}\n${advice}`, details),
     retry: retryable ? 'read' : 'never',
   };
 }

@@ -225,13 +225,28 @@ async function sendAndRead(
     return { ok: true, data: outcome.data, status: response.status };
   }
   const reason =
-    outcome.kind === 'unreadable' ? outcome.reason : 'the HTTP status is not a success';
+    outcome.kind === 'unreadable' ? outcome.reason : 'an API envelope that reports no error';
   const excerpt = outcome.kind === 'unreadable' ? outcome.excerpt : '';
   return {
     ok: false,
-    failure: classifyUnreadable(reason, settings.redact(excerpt), withStatus),
+    failure: classifyUnreadable(
+      reason,
+      settings.redact(excerpt),
+      withStatus,
+      shownEndpoint(settings),
+    ),
     status: response.status,
   };
+}
+
+// The query string may carry parameters a user pasted with the URL, so only origin and path show.
+function shownEndpoint(settings: CallSettings): string {
+  try {
+    const url = new URL(settings.endpoint);
+    return settings.redact(`${url.origin}${url.pathname}`);
+  } catch {
+    return 'the endpoint';
+  }
 }
 
 function transportFailure(
