@@ -260,6 +260,12 @@ function transportFailure(
     const message = `${name} timed out after ${settings.timeoutMs} ms. Raise timeoutMs if the server is slow.`;
     return { error: new TimeoutError(message, { ...context }), retry: 'read' };
   }
+  if (error instanceof TransportFailure && error.blockedPort) {
+    const message =
+      `${name} failed: fetch does not connect to the port of ${shownEndpoint(settings)}, because the port is on the Fetch standard's blocked list. ` +
+      'Run the server on another port and change the endpoint option (HASOFFERS_ENDPOINT).';
+    return { error: new NetworkError(message, { ...context }), retry: 'never' };
+  }
   const sent = error instanceof TransportFailure ? error.sent : true;
   const code = error instanceof TransportFailure ? error.code : undefined;
   const cause = sanitizedCause(error, settings.redact);
