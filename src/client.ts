@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 
-import { HasOffersError, NetworkError, UsageError } from './core/errors.js';
+import { abortErrorFor, HasOffersError, NetworkError, UsageError } from './core/errors.js';
 import { toPlain } from './core/json.js';
 import type { JsonValue } from './core/json.js';
 import { ClientLog } from './core/log.js';
@@ -11,7 +11,9 @@ import type { HasOffersOptions, ResolvedOptions } from './core/options.js';
 import { executeCall } from './core/pipeline.js';
 import type { CallSettings } from './core/pipeline.js';
 import { redact, REDACTED } from './core/redact.js';
-import { checkParamNames } from './core/validate.js';
+import { LimiterRegistry } from './core/throttle.js';
+import type { SlidingWindowLimiter } from './core/throttle.js';
+import { checkCatalogueNames, checkParamNames } from './core/validate.js';
 import { createRawLogs } from './rawlogs/index.js';
 import type { RawLogs } from './rawlogs/index.js';
 import { Transport, TransportFailure } from './core/transport.js';
@@ -32,6 +34,11 @@ import { TagResource } from './resources/tags.js';
 export interface CallOptions {
   /** Return objects as `Map`s that keep the server's key order. @default false */
   readonly ordered?: boolean;
+  /**
+   * Send the call without checking the Target, Method and parameter names against the bundled
+   * API catalogue, for methods the live API has but the catalogue lacks. @default false
+   */
+  readonly unchecked?: boolean;
 }
 
 const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -60,7 +67,8 @@ export class HasOffers {
 
   readonly #input: HasOffersOptions;
   readonly #options: ResolvedOptions;
-  readonly #settings: CallSettings;
+  #settings: CallSettings;
+  #limiters = new LimiterRegistry();
   readonly #transport: Transport;
 
   /** Throws UsageError for missing or invalid options before anything is sent. */
@@ -83,7 +91,13 @@ export class HasOffers {
         'TLS certificate verification is off (rejectUnauthorized: false); use this only for testing.',
       );
     }
-    this.#settings = { ...this.#options, transport: this.#transport, log, redact: redactText };
+    this.#settings = {
+      ...this.#options,
+      limiter: this.#limiterFor(this.#options),
+      transport: this.#transport,
+      log,
+      redact: redactText,
+    };
 
     const context: ResourceContext = {
       client: this,
@@ -108,7 +122,16 @@ export class HasOffers {
 
   /** Returns a new client with these options changed; this client is left as it is. */
   withOptions(options: HasOffersOptions): HasOffers {
-    return new HasOffers({ ...this.#input, ...options });
+    const copy = new HasOffers({ ...this.#input, ...options });
+    // The copy counts against the same rate limit as this client when it sends to the same network.
+    copy.#limiters = this.#limiters;
+    copy.#settings = { ...copy.#settings, limiter: copy.#limiterFor(copy.#options) };
+    return copy;
+  }
+
+  #limiterFor(options: ResolvedOptions): SlidingWindowLimiter | undefined {
+    if (options.rateLimit === false) return undefined;
+    return this.#limiters.forNetwork(options.endpoint, options.networkId);
   }
 
   /**
@@ -153,7 +176,9 @@ export class HasOffers {
       );
     }
     for (const key of Object.keys(params)) checkName(key, 'parameter name');
-    const data = await this.#send(target, method, params);
+    const unchecked = options.unchecked === true;
+    if (!unchecked) checkCatalogueNames(target, method);
+    const data = await this.#send(target, method, params, undefined, unchecked);
     return options.ordered === true ? data : toPlain(data);
   }
 
@@ -185,8 +210,9 @@ export class HasOffers {
     method: string,
     params: Readonly<Record<string, unknown>>,
     upload?: FilePart,
+    unchecked = false,
   ): Promise<JsonValue> {
-    checkParamNames(target, method, params);
+    if (!unchecked) checkParamNames(target, method, params);
     const request =
       upload === undefined ? { target, method, params } : { target, method, params, upload };
     return executeCall(this.#settings, request);
@@ -195,9 +221,13 @@ export class HasOffers {
   /** Opens a download link without credentials; used for raw log archives. */
   async download(url: string, signal?: AbortSignal): Promise<AsyncIterable<Uint8Array>> {
     let response: { status: number; body: AsyncIterable<Uint8Array> };
+    const activeSignal = signal ?? this.#options.signal;
     try {
-      response = await this.#transport.open(url, signal ?? this.#options.signal);
+      response = await this.#transport.open(url, activeSignal);
     } catch (error) {
+      if (activeSignal?.aborted === true && error === activeSignal.reason) {
+        throw abortErrorFor(activeSignal, `Download from ${hostOf(url)}`);
+      }
       if (error instanceof TransportFailure) {
         const code = error.code ?? 'connection error';
         const message = `Download failed: could not reach ${hostOf(url)} (${code}). Check the network connection and try again.`;

@@ -13,9 +13,13 @@ export type FilterScalar = string | number | bigint | boolean | Date;
 export type OperatorFilter = { readonly [K in FilterOperator]?: FilterScalar };
 /** Equality (`'active'`), IN list (`['a', 'b']`) or operators (`{ GREATER_THAN: 5 }`). */
 export type FieldFilter = FilterScalar | readonly FilterScalar[] | OperatorFilter;
-/** Field conditions ANDed together; the `OR` key contains conditions ORed together. */
+/**
+ * Field conditions ANDed together. The `OR` key contains conditions ORed together, as one object
+ * or as a list of objects and `where()` conditions.
+ */
 export interface FilterObject {
-  readonly [field: string]: FieldFilter | FilterObject | undefined;
+  readonly [field: string]:
+    FieldFilter | FilterObject | readonly (FilterObject | FilterCondition)[] | undefined;
 }
 
 /** One condition made by the `where()` builder. */
@@ -102,7 +106,7 @@ function addPart(
     return;
   }
   if (part instanceof FilterCondition) {
-    addCondition(target, part.field, part.operator, part.value);
+    addCondition(target, part.field, part.operator, part.value, insideOr);
     return;
   }
   for (const [field, value] of Object.entries(part)) {
@@ -112,17 +116,22 @@ function addPart(
       addPart(target, new OrGroup(parts as (FilterCondition | FilterObject)[]), insideOr);
       continue;
     }
-    addFieldFilter(target, checkFieldName(field), value as FieldFilter);
+    addFieldFilter(target, checkFieldName(field), value as FieldFilter, insideOr);
   }
 }
 
-function addFieldFilter(target: WireFilter, field: string, value: FieldFilter): void {
+function addFieldFilter(
+  target: WireFilter,
+  field: string,
+  value: FieldFilter,
+  insideOr: boolean,
+): void {
   if (value === null) {
     throw new UsageError(
       `Filter ${field} is null. Use { ${field}: { NULL: true } } or where('${field}').isNull().`,
     );
   }
-  if (Array.isArray(value)) return addCondition(target, field, 'IN', value);
+  if (Array.isArray(value)) return addCondition(target, field, 'IN', value, insideOr);
   if (typeof value === 'object' && !(value instanceof Date)) {
     if (Object.keys(value).length === 0) {
       throw new UsageError(
@@ -130,35 +139,63 @@ function addFieldFilter(target: WireFilter, field: string, value: FieldFilter): 
       );
     }
     for (const [operator, operand] of Object.entries(value as OperatorFilter)) {
-      addCondition(target, field, checkOperator(field, operator), operand as FilterScalar);
+      const checked = checkOperator(field, operator);
+      addCondition(target, field, checked, operand as FilterScalar, insideOr);
     }
     return;
   }
-  addCondition(target, field, 'EQUAL', value as FilterScalar);
+  addCondition(target, field, 'EQUAL', value as FilterScalar, insideOr);
 }
 
+/**
+ * Adds one condition to a group. PHP reads `filters[id]` either as a value, a list or a map of
+ * operators, and keeps the last of repeated keys, so conditions that share a field must fit one of
+ * those shapes. Inside an OR group, equalities on one field become one IN list, which means the same.
+ */
 function addCondition(
   target: WireFilter,
   field: string,
   operator: FilterCondition['operator'],
   value: FilterScalar | readonly FilterScalar[],
+  insideOr: boolean,
 ): void {
   checkOperand(field, operator, value);
   const existing = target[field];
-  if (operator === 'EQUAL' || operator === 'IN') {
-    if (existing !== undefined) throw conflict(field);
-    target[field] = Array.isArray(value) ? [...value] : value;
+  const isEquality = operator === 'EQUAL' || operator === 'IN';
+  if (existing === undefined) {
+    target[field] = isEquality ? copyValue(value) : { [operator]: operatorValue(operator, value) };
     return;
   }
-  if (
-    existing !== undefined &&
-    (typeof existing !== 'object' || Array.isArray(existing) || existing instanceof Date)
-  ) {
-    throw conflict(field);
+  const existingIsEquality = !isOperatorMap(existing);
+  if (isEquality && existingIsEquality && insideOr) {
+    target[field] = [...asList(existing), ...asList(value)];
+    return;
   }
-  const operators = (existing ?? {}) as Record<string, unknown>;
-  operators[operator] = FLAG_OPERATORS.has(operator) ? 1 : value;
-  target[field] = operators;
+  if (isEquality || existingIsEquality) {
+    const other = isEquality ? Object.keys(existing as object)[0] : operator;
+    throw mixedConflict(field, existingIsEquality && isEquality ? undefined : other, insideOr);
+  }
+  const operators = existing as Record<string, unknown>;
+  if (Object.hasOwn(operators, operator)) throw repeatedOperator(field, operator, insideOr);
+  operators[operator] = operatorValue(operator, value);
+}
+
+function isOperatorMap(value: unknown): boolean {
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
+  );
+}
+
+function copyValue(value: FilterScalar | readonly FilterScalar[]): unknown {
+  return Array.isArray(value) ? [...value] : value;
+}
+
+function asList(value: unknown): unknown[] {
+  return Array.isArray(value) ? [...value] : [value];
+}
+
+function operatorValue(operator: string, value: unknown): unknown {
+  return FLAG_OPERATORS.has(operator) ? 1 : value;
 }
 
 // A missing value would be left out by the encoder, silently dropping the condition.
@@ -167,6 +204,11 @@ function checkOperand(field: string, operator: string, value: unknown): void {
     if (value.some((item) => item === undefined || item === null)) {
       throw new UsageError(
         `Filter ${field} list contains null or undefined. Remove those entries, or use a NULL condition in an OR group.`,
+      );
+    }
+    if (value.some((item) => typeof item === 'object' && !(item instanceof Date))) {
+      throw new UsageError(
+        `Filter ${field} list contains an object. A list holds values for an IN test; put conditions in a list under the OR key.`,
       );
     }
     return;
@@ -187,9 +229,26 @@ function checkOperand(field: string, operator: string, value: unknown): void {
   }
 }
 
-function conflict(field: string): UsageError {
+function mixedConflict(field: string, operator: string | undefined, insideOr: boolean): UsageError {
+  if (!insideOr) {
+    const what = operator === undefined ? 'another equality or list' : operator;
+    return new UsageError(
+      `Filter ${field} mixes an equality or list with ${what}, which the API cannot express. ` +
+        'An equality already fixes the value, so keep only it, or use operators only.',
+    );
+  }
   return new UsageError(
-    `Filter ${field} mixes an equality or list with another condition, which the API cannot express. Use operators only, or put one of them in an OR group.`,
+    `Filter ${field} mixes an equality or list with ${operator ?? 'another condition'} in one OR group, ` +
+      `which the API cannot express because filters[OR][${field}] holds either values or operators. ` +
+      'Write the equality as operators (for example GREATER_THAN_OR_EQUAL_TO and LESS_THAN_OR_EQUAL_TO on a range), or make two calls.',
+  );
+}
+
+function repeatedOperator(field: string, operator: string, insideOr: boolean): UsageError {
+  const group = insideOr ? 'one OR group' : 'one group';
+  return new UsageError(
+    `Filter ${field} uses ${operator} twice in ${group}, but the API's bracket encoding keeps only the last value. ` +
+      'Keep the one condition that expresses what you mean.',
   );
 }
 

@@ -4,11 +4,14 @@ export type { CallOptions } from './client.js';
 export { stringifyOrdered } from './core/json.js';
 export type { JsonObject, JsonValue } from './core/json.js';
 export type { HasOffersOptions } from './core/options.js';
+export type { RateLimit } from './core/throttle.js';
 export type { Logger, LogLevel } from './core/log.js';
 export type { FetchFunction, FetchInit, FetchResponse } from './core/transport.js';
 
 export {
+  AbortError,
   AuthenticationError,
+  FormatError,
   HasOffersError,
   NetworkError,
   NotFoundError,

@@ -2,6 +2,7 @@ import { formatServerErrors } from './envelope.js';
 import {
   AuthenticationError,
   HasOffersError,
+  NetworkError,
   NotFoundError,
   RateLimitError,
   ValidationError,
@@ -35,18 +36,30 @@ export const URL_TOO_LONG_TEXT = "The requested URL's length exceeds the capacit
 const AUTHENTICATION_PATTERN =
   /network id is not valid|network ?token|api[ _]?key|not authori[sz]ed|unauthori[sz]ed|jwt is not valid|whitelist|allow-?list|permission denied|access denied/i;
 const NOT_FOUND_PATTERN = /not found|does not exist|failed to hydrate rows|no such/i;
+/**
+ * Messages about a name the server does not know (a field, sort key, Target or Method), which
+ * must be matched before NOT_FOUND_PATTERN because they share words like "no such".
+ * NOTE: the live service's wording for these was never recorded; the pattern covers the
+ * emulator's messages and common phrasings, so other wordings may still be reported differently.
+ */
+const UNKNOWN_NAME_PATTERN =
+  /no such (field|column|method|target|controller)|has no such field|cannot be used in (filters|sort|fields)|method \S+ does not exist|unknown (field|column|method|target|controller)|(field|column|method|target|controller) [^.]*(does not exist|not found)/i;
 
 const ADVICE = {
   authentication:
     'Check networkId (HASOFFERS_NETWORK_ID), networkToken (HASOFFERS_NETWORK_TOKEN) and that this IP address is on the network API allow-list.',
   notFound: 'Check that the ids passed to the call exist on this network.',
   validation: 'Correct the fields named above and send the call again.',
+  unknownName:
+    'The server does not know a name in this call: check the spelling of the Target, Method, filter, sort and field names.',
   rateLimit:
     'The network allows a fixed number of API calls per 10 seconds; send fewer calls or raise maxRetries.',
   other: 'The call was not applied; see serverMessage for the server text.',
   serverFailure:
     'The server or a proxy in front of it did not return a valid reply. Try again later; if it keeps failing, check the endpoint option (HASOFFERS_ENDPOINT).',
   badRequest: 'Check the endpoint option (HASOFFERS_ENDPOINT) and the parameters of the call.',
+  wrongPath:
+    'No API answers at this URL. Check the endpoint option (HASOFFERS_ENDPOINT); the API path ends in /Apiv3/json.',
 } as const;
 
 /** Picks the error class for an error envelope, from its text, codes and the HTTP status. */
@@ -69,6 +82,9 @@ export function classifyServerErrors(
   if (errors.some((entry) => entry.err_code !== undefined || entry.attribute_name !== undefined)) {
     return { error: new ValidationError(build('validation'), details), retry: 'never' };
   }
+  if (UNKNOWN_NAME_PATTERN.test(serverMessage)) {
+    return { error: new ValidationError(build('unknownName'), details), retry: 'never' };
+  }
   if (status === 404 || NOT_FOUND_PATTERN.test(serverMessage)) {
     return { error: new NotFoundError(build('notFound'), details), retry: 'never' };
   }
@@ -77,16 +93,19 @@ export function classifyServerErrors(
 
 /**
  * Classifies a body that is not the API envelope: an HTML error page, a proxy message or
- * truncated JSON. The server may have applied the call, so only reads are repeated.
+ * truncated JSON. Such a reply comes from something other than the API (a wrong path, a proxy),
+ * so it is a NetworkError unless the status says more. The server may have applied the call, so
+ * only reads are repeated. `endpoint` must already be redacted.
  */
 export function classifyUnreadable(
   reason: string,
   excerpt: string,
   context: CallContext,
+  endpoint: string,
 ): ClassifiedFailure {
   const status = context.httpStatus ?? 0;
   const shown = excerpt.length > 0 ? `\nResponse starts: ${excerpt}` : '';
-  const message = `${context.target}.${context.method} failed: HTTP ${status}, ${reason}.${shown}`;
+  const message = `${context.target}.${context.method} failed: ${endpoint} answered HTTP ${status} with ${reason}.${shown}`;
   const details: ErrorDetails = { ...context, serverMessage: excerpt };
   if (status === 401 || status === 403) {
     return {
@@ -94,21 +113,15 @@ export function classifyUnreadable(
       retry: 'never',
     };
   }
-  if (status === 404) {
-    return {
-      error: new NotFoundError(
-        `${message}\nCheck the endpoint option (HASOFFERS_ENDPOINT).`,
-        details,
-      ),
-      retry: 'never',
-    };
-  }
   if (status === 429)
     return { error: new RateLimitError(`${message}\n${ADVICE.rateLimit}`, details), retry: 'any' };
+  if (status === 404) {
+    return { error: new NetworkError(`${message}\n${ADVICE.wrongPath}`, details), retry: 'never' };
+  }
   const retryable = status >= 500 || (status >= 200 && status < 300) || status === 408;
   const advice = retryable ? ADVICE.serverFailure : ADVICE.badRequest;
   return {
-    error: new HasOffersError(`${message}\n${advice}`, details),
+    error: new NetworkError(`${message}\n${advice}`, details),
     retry: retryable ? 'read' : 'never',
   };
 }

@@ -20,11 +20,12 @@ export function readEnvelope(text: string): EnvelopeOutcome {
   let root: JsonValue;
   try {
     root = parseOrderedJson(text);
-  } catch (error) {
-    return unreadable(`the response is not valid JSON (${(error as Error).message})`, text);
+  } catch {
+    // The parser's position detail means nothing to a caller looking at an HTML or text page.
+    return unreadable('a body that is not valid JSON', text);
   }
   const response = isJsonObject(root) ? root.get('response') : undefined;
-  if (!isJsonObject(response)) return unreadable('the response has no "response" object', text);
+  if (!isJsonObject(response)) return unreadable('JSON that has no "response" object', text);
 
   const errors = readServerErrors(response);
   if (errors.length > 0) return { kind: 'server-error', errors };

@@ -58,3 +58,24 @@ export class TimeoutError extends HasOffersError {}
 export class UnknownOutcomeError extends HasOffersError {}
 /** The caller passed invalid input; nothing was sent. */
 export class UsageError extends HasOffersError {}
+/** A response, downloaded archive or CSV file does not have the shape the API documents. */
+export class FormatError extends HasOffersError {}
+/**
+ * The caller's AbortSignal stopped the call; `cause` is the signal's reason. Its `name` is
+ * `AbortError`, like the DOMException that fetch raises.
+ */
+export class AbortError extends HasOffersError {}
+
+/** Wraps the reason of an aborted signal, naming what was stopped, such as `Offer.findAll`. */
+export function abortErrorFor(
+  signal: AbortSignal,
+  operation: string,
+  details: ErrorDetails = {},
+): AbortError {
+  const reason: unknown = signal.reason;
+  const text = reason instanceof Error ? reason.message : String(reason);
+  return new AbortError(`${operation} was aborted by the caller's signal: ${text}`, {
+    ...details,
+    cause: reason,
+  });
+}

@@ -2,6 +2,9 @@ import { UsageError } from './errors.js';
 import { isLogLevel } from './log.js';
 import { redact } from './redact.js';
 import type { Logger, LogLevel } from './log.js';
+import { DEFAULT_RETRY_DELAY_MS } from './retry.js';
+import { DEFAULT_RATE_LIMIT } from './throttle.js';
+import type { RateLimit } from './throttle.js';
 import type { FetchFunction } from './transport.js';
 
 /** Options of `new HasOffers()` and `withOptions()`. */
@@ -16,8 +19,23 @@ export interface HasOffersOptions {
   readonly timeoutMs?: number;
   /** Retries after the first attempt; `n` means at most n + 1 requests per call. @default 3 */
   readonly maxRetries?: number;
-  /** Base wait before the first retry in milliseconds; doubles per retry, with jitter. @default 1000 */
+  /**
+   * Base wait before the first retry in milliseconds; doubles per retry, with jitter. After a
+   * rate-limit answer the client first waits out the server's window (from the message, such as
+   * `Configured: 50/10s window`, else `rateLimit.windowMs`), scaled by `retryDelayMs / 1000`, so
+   * the default waits the whole window and tests that shrink this option shrink that wait too.
+   * @default 1000
+   */
   readonly retryDelayMs?: number;
+  /**
+   * Client-side limit on requests per network (endpoint and network id), shared by this client and
+   * its `withOptions` copies but not by other clients. Every attempt, retries included, waits for a
+   * free slot before it is sent; the wait does not count against `timeoutMs` and ends when `signal`
+   * aborts. A request holds its slot from sending until a full window after its response, so the
+   * server never sees more than `calls` requests in any `windowMs`. `false` turns the limit off.
+   * @default { calls: 50, windowMs: 10_000 }, the documented HasOffers limit
+   */
+  readonly rateLimit?: RateLimit | false;
   /** Destination of log lines, such as `console`. @default warnings and errors to the console */
   readonly logger?: Logger;
   /** Lowest level written to the logger. @default 'info' */
@@ -38,6 +56,7 @@ export interface ResolvedOptions {
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly retryDelayMs: number;
+  readonly rateLimit: RateLimit | false;
   readonly logger: Logger | undefined;
   readonly logLevel: LogLevel;
   readonly fetch: FetchFunction | undefined;
@@ -90,7 +109,14 @@ export function resolveOptions(options: HasOffersOptions, env: NodeJS.ProcessEnv
     ),
     timeoutMs: checkNumber(options.timeoutMs, 'timeoutMs', 30_000, 1, MAX_TIMER_MS),
     maxRetries: checkNumber(options.maxRetries, 'maxRetries', 3, 0),
-    retryDelayMs: checkNumber(options.retryDelayMs, 'retryDelayMs', 1_000, 0, MAX_TIMER_MS),
+    retryDelayMs: checkNumber(
+      options.retryDelayMs,
+      'retryDelayMs',
+      DEFAULT_RETRY_DELAY_MS,
+      0,
+      MAX_TIMER_MS,
+    ),
+    rateLimit: checkRateLimit(options.rateLimit),
     logger: options.logger,
     logLevel: checkLogLevel(options.logLevel),
     fetch: checkFunction(options.fetch),
@@ -149,6 +175,27 @@ function checkNumber(
     );
   }
   return value;
+}
+
+function checkRateLimit(rateLimit: RateLimit | false | undefined): RateLimit | false {
+  if (rateLimit === undefined) return DEFAULT_RATE_LIMIT;
+  if (rateLimit === false) return false;
+  if (typeof rateLimit !== 'object' || rateLimit === null) {
+    throw new UsageError(
+      `Option rateLimit is ${JSON.stringify(rateLimit)}. Pass { calls, windowMs } or false.`,
+    );
+  }
+  for (const key of ['calls', 'windowMs'] as const) {
+    if (rateLimit[key] === undefined) {
+      throw new UsageError(
+        `Option rateLimit has no ${key}. Pass both, such as { calls: 50, windowMs: 10000 }, or false.`,
+      );
+    }
+  }
+  return {
+    calls: checkNumber(rateLimit.calls, 'rateLimit.calls', 0, 1),
+    windowMs: checkNumber(rateLimit.windowMs, 'rateLimit.windowMs', 0, 1, MAX_TIMER_MS),
+  };
 }
 
 function checkLogLevel(level: unknown): LogLevel {

@@ -3,14 +3,23 @@ import type { CallContext, ClassifiedFailure } from './classify.js';
 import { encodeRequest } from './encode.js';
 import type { WireField } from './encode.js';
 import { readEnvelope } from './envelope.js';
-import { HasOffersError, NetworkError, TimeoutError, UnknownOutcomeError } from './errors.js';
+import {
+  abortErrorFor,
+  HasOffersError,
+  NetworkError,
+  RateLimitError,
+  TimeoutError,
+  UnknownOutcomeError,
+} from './errors.js';
 import type { ServerError } from './errors.js';
 import type { JsonValue } from './json.js';
 import { newRequestId } from './log.js';
 import type { ClientLog } from './log.js';
 import { encodeMultipart } from './multipart.js';
 import type { FilePart } from './multipart.js';
-import { isReadMethod, retryDelay, sleep } from './retry.js';
+import { isReadMethod, rateLimitRetryDelay, retryDelay, serverWindowMs, sleep } from './retry.js';
+import { DEFAULT_RATE_LIMIT } from './throttle.js';
+import type { RateLimit, SlidingWindowLimiter } from './throttle.js';
 import { isTlsErrorCode, TransportFailure } from './transport.js';
 import type { HttpResponse, Transport } from './transport.js';
 
@@ -22,6 +31,9 @@ export interface CallSettings {
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly retryDelayMs: number;
+  readonly rateLimit: RateLimit | false;
+  /** Shared by the clients that send to this network; undefined when `rateLimit` is false. */
+  readonly limiter: SlidingWindowLimiter | undefined;
   readonly signal: AbortSignal | undefined;
   readonly transport: Transport;
   readonly log: ClientLog;
@@ -58,6 +70,21 @@ export async function executeCall(
   request: CallRequest,
 ): Promise<JsonValue> {
   const requestId = newRequestId();
+  try {
+    return await sendWithRetries(settings, request, requestId);
+  } catch (error) {
+    const signal = settings.signal;
+    if (signal?.aborted !== true || error !== signal.reason) throw error;
+    const context = { target: request.target, method: request.method, requestId };
+    throw abortErrorFor(signal, `${request.target}.${request.method}`, context);
+  }
+}
+
+async function sendWithRetries(
+  settings: CallSettings,
+  request: CallRequest,
+  requestId: string,
+): Promise<JsonValue> {
   const context = { target: request.target, method: request.method, requestId };
   const isRead = isReadMethod(request.method);
   let encoded = encodeCall(settings, request, false);
@@ -97,11 +124,18 @@ export async function executeCall(
       settings.log.debug(`${prefix}: ${status} in ${elapsed} ms, ${error.name}, ${reason}`);
       throw withAttempts(error, attempt);
     }
-    const delay = retryDelay(attempt, settings.retryDelayMs);
+    const delay = delayBeforeRetry(settings, error, attempt);
     // Retries go out at info, so they show without debug output.
     settings.log.info(`${prefix}: ${status} in ${elapsed} ms, ${error.name}, retry in ${delay} ms`);
     await sleep(delay, settings.signal);
   }
+}
+
+function delayBeforeRetry(settings: CallSettings, error: HasOffersError, retry: number): number {
+  if (!(error instanceof RateLimitError)) return retryDelay(retry, settings.retryDelayMs);
+  const configured = settings.rateLimit === false ? DEFAULT_RATE_LIMIT : settings.rateLimit;
+  const windowMs = serverWindowMs(error.serverMessage ?? '') ?? configured.windowMs;
+  return rateLimitRetryDelay(retry, settings.retryDelayMs, windowMs);
 }
 
 interface OutgoingRequest {
@@ -146,6 +180,22 @@ async function attemptOnce(
   outgoing: OutgoingRequest,
   context: CallContext,
 ): Promise<AttemptResult> {
+  const release =
+    settings.limiter === undefined || settings.rateLimit === false
+      ? undefined
+      : await settings.limiter.acquire(settings.rateLimit, settings.signal);
+  try {
+    return await sendAndRead(settings, outgoing, context);
+  } finally {
+    release?.();
+  }
+}
+
+async function sendAndRead(
+  settings: CallSettings,
+  outgoing: OutgoingRequest,
+  context: CallContext,
+): Promise<AttemptResult> {
   const timeout = AbortSignal.timeout(settings.timeoutMs);
   const signal =
     settings.signal === undefined ? timeout : AbortSignal.any([settings.signal, timeout]);
@@ -175,13 +225,28 @@ async function attemptOnce(
     return { ok: true, data: outcome.data, status: response.status };
   }
   const reason =
-    outcome.kind === 'unreadable' ? outcome.reason : 'the HTTP status is not a success';
+    outcome.kind === 'unreadable' ? outcome.reason : 'an API envelope that reports no error';
   const excerpt = outcome.kind === 'unreadable' ? outcome.excerpt : '';
   return {
     ok: false,
-    failure: classifyUnreadable(reason, settings.redact(excerpt), withStatus),
+    failure: classifyUnreadable(
+      reason,
+      settings.redact(excerpt),
+      withStatus,
+      shownEndpoint(settings),
+    ),
     status: response.status,
   };
+}
+
+// The query string may carry parameters a user pasted with the URL, so only origin and path show.
+function shownEndpoint(settings: CallSettings): string {
+  try {
+    const url = new URL(settings.endpoint);
+    return settings.redact(`${url.origin}${url.pathname}`);
+  } catch {
+    return 'the endpoint';
+  }
 }
 
 function transportFailure(
@@ -194,6 +259,12 @@ function transportFailure(
   if (timedOut) {
     const message = `${name} timed out after ${settings.timeoutMs} ms. Raise timeoutMs if the server is slow.`;
     return { error: new TimeoutError(message, { ...context }), retry: 'read' };
+  }
+  if (error instanceof TransportFailure && error.blockedPort) {
+    const message =
+      `${name} failed: fetch does not connect to the port of ${shownEndpoint(settings)}, because the port is on the Fetch standard's blocked list. ` +
+      'Run the server on another port and change the endpoint option (HASOFFERS_ENDPOINT).';
+    return { error: new NetworkError(message, { ...context }), retry: 'never' };
   }
   const sent = error instanceof TransportFailure ? error.sent : true;
   const code = error instanceof TransportFailure ? error.code : undefined;

@@ -50,12 +50,16 @@ export function isTlsErrorCode(code: string | undefined): boolean {
   return code !== undefined && TLS_CODE_PATTERN.test(code);
 }
 
-/** A failure below HTTP. `sent` is true when the server may have received the request. */
+/**
+ * A failure below HTTP. `sent` is true when the server may have received the request.
+ * `blockedPort` is true when fetch rejected the URL's port without connecting.
+ */
 export class TransportFailure extends Error {
   constructor(
     readonly sent: boolean,
     readonly code: string | undefined,
     cause: unknown,
+    readonly blockedPort = false,
   ) {
     super(`connection failed${code === undefined ? '' : ` (${code})`}`, { cause });
     this.name = 'TransportFailure';
@@ -136,9 +140,22 @@ export class Transport {
 
 function toTransportFailure(error: unknown, signal: AbortSignal): unknown {
   if (signal.aborted) return signal.reason;
+  if (isBadPortError(error)) return new TransportFailure(false, undefined, error, true);
   const code = errorCode(error);
   const notSent = code !== undefined && (NOT_SENT_CODES.has(code) || isTlsErrorCode(code));
   return new TransportFailure(!notSent, code, error);
+}
+
+/**
+ * Fetch implementations refuse ports on the Fetch standard's "bad port" list (1, 21, 25, 6000 and
+ * others). undici 7 and Node 20's fetch report it as a cause with the message "bad port" and no code.
+ */
+function isBadPortError(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    if (current.message === 'bad port') return true;
+    current = current.cause;
+  }
+  return false;
 }
 
 function errorCode(error: unknown): string | undefined {

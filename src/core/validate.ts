@@ -1,4 +1,10 @@
-import { findMethod, suggestNames } from '../catalogue.js';
+import {
+  controllerNames,
+  findController,
+  findMethod,
+  methodNames,
+  suggestNames,
+} from '../catalogue.js';
 import { UsageError } from './errors.js';
 
 /**
@@ -28,4 +34,31 @@ export function checkParamNames(
       },
     );
   }
+}
+
+const BYPASS_HINT = 'To send it anyway, pass { unchecked: true } as the fourth argument of call().';
+
+/**
+ * Rejects a Target or Method that the catalogue does not list, naming the closest ones, because
+ * the server's reply to an unknown name does not say which names exist.
+ */
+export function checkCatalogueNames(target: string, method: string): void {
+  if (findController(target) === undefined) {
+    const hint = didYouMean(suggestNames(target, controllerNames()));
+    throw new UsageError(`Unknown target ${JSON.stringify(target)}.${hint} ${BYPASS_HINT}`, {
+      target,
+      method,
+    });
+  }
+  if (findMethod(target, method) === undefined) {
+    const hint = didYouMean(suggestNames(method, methodNames(target)));
+    throw new UsageError(
+      `Target ${target} has no method ${JSON.stringify(method)}.${hint} ${BYPASS_HINT}`,
+      { target, method },
+    );
+  }
+}
+
+function didYouMean(suggestions: readonly string[]): string {
+  return suggestions.length > 0 ? ` Did you mean ${suggestions.join(' or ')}?` : '';
 }

@@ -1,4 +1,4 @@
-import { RawLogFormatError } from './errors.js';
+import { FormatError } from '../core/errors.js';
 import type { LogRecord } from './types.js';
 
 /** Columns of a clicks log in file order, as recorded in 2016. Newer files may add more. */
@@ -72,7 +72,7 @@ const DATETIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 function fieldOf(record: LogRecord, column: string): string {
   const value = record[column];
   if (value === undefined) {
-    throw new RawLogFormatError(
+    throw new FormatError(
       `Log record has no column ${JSON.stringify(column)}. Its columns are ` +
         `${Object.keys(record).join(', ')}.`,
     );
@@ -88,7 +88,7 @@ export function numberField(record: LogRecord, column: string): number | undefin
   }
   const value = Number(text);
   if (!Number.isFinite(value)) {
-    throw new RawLogFormatError(
+    throw new FormatError(
       `Log column ${JSON.stringify(column)} holds ${JSON.stringify(text)}, which is not a number.`,
     );
   }
@@ -105,7 +105,7 @@ export function datetimeField(record: LogRecord, column: string): Date | undefin
   // Date rolls "2016-02-30" over to March 1, so the round trip catches days a month lacks.
   const roundTrip = date !== undefined && !Number.isNaN(date.getTime()) ? date.toISOString() : '';
   if (date === undefined || roundTrip.slice(0, 19) !== text.replace(' ', 'T')) {
-    throw new RawLogFormatError(
+    throw new FormatError(
       `Log column ${JSON.stringify(column)} holds ${JSON.stringify(text)}, ` +
         'which is not a UTC time of the form YYYY-MM-DD HH:MM:SS.',
     );
@@ -121,7 +121,7 @@ export class Click {
   static from(record: LogRecord): Click {
     const missing = CLICK_COLUMNS.filter((column) => record[column] === undefined);
     if (missing.length > 0) {
-      throw new RawLogFormatError(
+      throw new FormatError(
         `Log record is not a click: it lacks the columns ${missing.join(', ')}.`,
       );
     }

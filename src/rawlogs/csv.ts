@@ -2,7 +2,7 @@ import { initParser } from 'udsv';
 import type { Parser, Schema } from 'udsv';
 
 import { CsvLineSplitter, splitCsvLine, trimLineBreak } from './csv-lines.js';
-import { RawLogFormatError } from './errors.js';
+import { FormatError } from '../core/errors.js';
 import type { LogRecord } from './types.js';
 
 const BYTE_ORDER_MARK = '\uFEFF';
@@ -12,7 +12,7 @@ function checkHeader(names: string[]): void {
   const seen = new Set<string>();
   for (const name of names) {
     if (seen.has(name)) {
-      throw new RawLogFormatError(
+      throw new FormatError(
         `CSV header repeats the column ${JSON.stringify(name)}: each column needs a unique name.`,
       );
     }
@@ -145,7 +145,7 @@ export class CsvRecordDecoder {
     // NOTE: udsv pads a short row with "" and folds extra unquoted values into the last one,
     // so only extra quoted values reach this check.
     if (row.length !== header.length) {
-      throw new RawLogFormatError(
+      throw new FormatError(
         `CSV record ${this.recordNumber} has ${row.length} values but the header names ` +
           `${header.length} columns.`,
       );

@@ -5,7 +5,6 @@ import type { RawLogsDeps } from './types.js';
 export { Click, CLICK_COLUMNS, datetimeField, numberField } from './clicks.js';
 export type { ClickColumn, ClickFields } from './clicks.js';
 export { CsvRecordDecoder, decodeCsvRecords } from './csv.js';
-export { RawLogFormatError, RawLogUsageError } from './errors.js';
 export { DateDir, LogFile } from './listing.js';
 export type { RawLogType } from './raw-log-type.js';
 export { LOG_TYPES } from './types.js';

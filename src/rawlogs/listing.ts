@@ -1,4 +1,4 @@
-import { RawLogFormatError } from './errors.js';
+import { FormatError } from '../core/errors.js';
 
 /** One day of logs as listDateDirs returns it, such as `20160909` shown as `Sep 9, 2016`. */
 export class DateDir {
@@ -38,9 +38,7 @@ function describe(value: unknown): string {
 function listField(data: unknown, field: string, method: string): unknown[] {
   const list = typeof data === 'object' && data !== null ? Reflect.get(data, field) : undefined;
   if (!Array.isArray(list)) {
-    throw new RawLogFormatError(
-      `RawLog.${method} returned no "${field}" list: got ${describe(data)}.`,
-    );
+    throw new FormatError(`RawLog.${method} returned no "${field}" list: got ${describe(data)}.`);
   }
   return list;
 }
@@ -54,7 +52,7 @@ function stringField(entry: unknown, field: string, method: string): string {
   if (typeof value === 'number' && Number.isFinite(value)) {
     return String(value);
   }
-  throw new RawLogFormatError(
+  throw new FormatError(
     `RawLog.${method} returned an entry without a string "${field}": ${describe(entry)}.`,
   );
 }
@@ -86,7 +84,7 @@ export function parseLogFiles(data: unknown): LogFile[] {
 export function parseDownloadLink(data: unknown, filename: string): string {
   const link = typeof data === 'object' && data !== null ? Reflect.get(data, 'link') : undefined;
   if (typeof link !== 'string' || !/^https?:\/\//.test(link)) {
-    throw new RawLogFormatError(
+    throw new FormatError(
       `RawLog.getDownloadLink returned no http(s) link for ${JSON.stringify(filename)}: ` +
         `got ${describe(data)}.`,
     );

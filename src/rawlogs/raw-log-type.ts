@@ -1,3 +1,4 @@
+import { abortErrorFor, AbortError } from '../core/errors.js';
 import { decodeCsvRecords } from './csv.js';
 import { parseDateDirs, parseDownloadLink, parseLogFiles } from './listing.js';
 import type { DateDir, LogFile } from './listing.js';
@@ -58,10 +59,16 @@ export function createRawLogType(logType: LogType, deps: RawLogsDeps): RawLogTyp
     filename: string,
     options: RecordsOptions,
   ): AsyncGenerator<LogRecord> {
-    const link = await getDownloadLink(filename);
-    options.signal?.throwIfAborted();
-    const archive = await deps.download(link, options.signal);
-    yield* decodeCsvRecords(unzipCsvMember(archive, JSON.stringify(filename)));
+    const signal = options.signal;
+    try {
+      const link = await getDownloadLink(filename);
+      signal?.throwIfAborted();
+      const archive = await deps.download(link, signal);
+      yield* decodeCsvRecords(unzipCsvMember(archive, JSON.stringify(filename)));
+    } catch (error) {
+      if (signal?.aborted !== true || error instanceof AbortError) throw error;
+      throw abortErrorFor(signal, `Reading ${logType} log ${JSON.stringify(filename)}`);
+    }
   }
 
   function records(filename: string, options: RecordsOptions = {}): AsyncIterable<LogRecord> {

@@ -1,7 +1,7 @@
 import { Unzip, UnzipInflate } from 'fflate';
 import type { UnzipFile } from 'fflate';
 
-import { RawLogFormatError } from './errors.js';
+import { FormatError } from '../core/errors.js';
 
 const END_OF_CENTRAL_DIRECTORY_SIGNATURE = 0x06054b50;
 const END_OF_CENTRAL_DIRECTORY_SIZE = 22;
@@ -76,7 +76,7 @@ class CsvMemberCollector {
   };
 
   fail(error: Error, memberName: string): void {
-    this.failure ??= new RawLogFormatError(
+    this.failure ??= new FormatError(
       `Failed to decompress ZIP member ${JSON.stringify(memberName)}: ${error.message}. ` +
         'The download is corrupt; fetch it again.',
       { cause: error },
@@ -96,7 +96,7 @@ function pushToUnzip(unzip: Unzip, chunk: Uint8Array, final: boolean, source: st
     unzip.push(chunk, final);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new RawLogFormatError(
+    throw new FormatError(
       `Invalid or truncated ZIP archive ${source}: ${reason}. Fetch the file again.`,
       { cause: error },
     );
@@ -130,12 +130,12 @@ export async function* unzipCsvMember(
   yield* collector.takeOutput();
 
   if (collector.memberName === undefined) {
-    throw new RawLogFormatError(
+    throw new FormatError(
       `ZIP archive ${source} has no CSV member: a raw log archive holds one .csv file.`,
     );
   }
   if (!collector.memberComplete || !hasEndOfCentralDirectory(tail.bytes())) {
-    throw new RawLogFormatError(
+    throw new FormatError(
       `ZIP archive ${source} is truncated: it ends before its central directory. ` +
         'Fetch the file again.',
     );

@@ -1,4 +1,4 @@
-import { RawLogUsageError } from './errors.js';
+import { UsageError } from '../core/errors.js';
 import { LOG_TYPES } from './types.js';
 import type { LogType } from './types.js';
 
@@ -22,7 +22,7 @@ function isCalendarDay(yyyymmdd: string): boolean {
 /** Checks a date directory name such as `20160909` and returns it. */
 export function checkDateDir(dateDir: unknown): string {
   if (typeof dateDir !== 'string' || !isCalendarDay(dateDir)) {
-    throw new RawLogUsageError(
+    throw new UsageError(
       `Invalid raw log date directory ${JSON.stringify(dateDir)}: expected a day as YYYYMMDD, ` +
         'for example "20160909", as listDateDirs() returns it.',
     );
@@ -37,7 +37,7 @@ export function checkFilename(filename: unknown, logType: LogType): string {
     `for example "20160909/${logType}-1473411600-SlY9UO.zip", as listLogs() returns it.`;
   const match = typeof filename === 'string' ? FILENAME_PATTERN.exec(filename) : null;
   if (match === null || !isCalendarDay(match[1] ?? '')) {
-    throw new RawLogUsageError(
+    throw new UsageError(
       `Invalid ${logType} log file name ${JSON.stringify(filename)}: ${expected}`,
     );
   }
@@ -46,9 +46,7 @@ export function checkFilename(filename: unknown, logType: LogType): string {
     const hint = (LOG_TYPES as readonly string[]).includes(fileType)
       ? `read it through rawLogs.${fileType} instead.`
       : expected;
-    throw new RawLogUsageError(
-      `Log file ${JSON.stringify(filename)} is not a ${logType} log: ${hint}`,
-    );
+    throw new UsageError(`Log file ${JSON.stringify(filename)} is not a ${logType} log: ${hint}`);
   }
   return match[0];
 }

@@ -80,12 +80,14 @@ describe('values PHP brackets cannot carry', () => {
     try {
       const client = scriptClient(server);
       // A second Method would override the first in PHP, so a read could run as a write.
-      await expect(client.call('Offer', 'findSomethingNew', { Method: 'delete' })).rejects.toThrow(
+      await expect(
+        client.call('Offer', 'findSomethingNew', { Method: 'delete' }, { unchecked: true }),
+      ).rejects.toThrow(
         'Parameter Method is set by the client from the call itself. Remove it from the parameters.',
       );
-      await expect(client.call('Offer', 'findSomethingNew', { networktoken: 'x' })).rejects.toThrow(
-        /Parameter networktoken is set by the client/,
-      );
+      await expect(
+        client.call('Offer', 'findSomethingNew', { networktoken: 'x' }, { unchecked: true }),
+      ).rejects.toThrow(/Parameter networktoken is set by the client/);
       expect(server.seen).toHaveLength(0);
     } finally {
       await server.close();

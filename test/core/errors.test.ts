@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AuthenticationError,
   HasOffersError,
+  NetworkError,
   NotFoundError,
   RateLimitError,
   ValidationError,
@@ -13,6 +14,7 @@ import {
   RATE_LIMIT_BODY,
   scriptClient,
   startScriptServer,
+  TEST_TOKEN,
 } from './script-server.js';
 import type { Reply, ScriptServer } from './script-server.js';
 
@@ -123,6 +125,35 @@ describe('error classification', () => {
     });
     expect(error.serverMessage).toBe('{"message":"Offer is locked","code":"E7"}');
     expect(error.message).toContain('Offer is locked');
+  });
+
+  it('non-JSON 404 points at the endpoint', async () => {
+    const error = await failureOf({
+      status: 404,
+      body: '404 Not Found',
+      contentType: 'text/plain',
+    });
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).not.toBeInstanceOf(NotFoundError);
+    const endpoint = server.endpoint;
+    expect(error.message).toContain(
+      `Offer.findById failed: ${endpoint} answered HTTP 404 with a body that is not valid JSON.`,
+    );
+    expect(error.message).toContain('Response starts: 404 Not Found');
+    expect(error.message).toContain('Check the endpoint option (HASOFFERS_ENDPOINT)');
+    expect(error.message).not.toContain('position');
+    expect(error.message).not.toContain(TEST_TOKEN);
+    expect(error.httpStatus).toBe(404);
+  });
+
+  it('HTML 500 page is a network error', async () => {
+    const error = await failureOf({
+      status: 500,
+      body: '<html><body>Internal Server Error</body></html>',
+      contentType: 'text/html',
+    });
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.message).toContain('answered HTTP 500 with a body that is not valid JSON');
   });
 
   it('truncated JSON is reported as invalid', async () => {

@@ -90,7 +90,7 @@ describe('readEnvelope', () => {
     expect(readEnvelope('{"response":{"status":1,"da')).toMatchObject({ kind: 'unreadable' });
     expect(readEnvelope('{"other":1}')).toMatchObject({
       kind: 'unreadable',
-      reason: 'the response has no "response" object',
+      reason: 'JSON that has no "response" object',
     });
   });
 });

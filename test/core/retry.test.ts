@@ -1,13 +1,27 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import {
+  AbortError,
+  HasOffersError,
   NetworkError,
   RateLimitError,
   TimeoutError,
   UnknownOutcomeError,
 } from '../../src/core/errors.js';
-import { isReadMethod, MAX_RETRY_DELAY_MS, retryDelay } from '../../src/core/retry.js';
-import { okBody, RATE_LIMIT_BODY, scriptClient, startScriptServer } from './script-server.js';
+import {
+  isReadMethod,
+  MAX_RETRY_DELAY_MS,
+  rateLimitRetryDelay,
+  retryDelay,
+  serverWindowMs,
+} from '../../src/core/retry.js';
+import {
+  errorBody,
+  okBody,
+  RATE_LIMIT_BODY,
+  scriptClient,
+  startScriptServer,
+} from './script-server.js';
 import type { Reply, ScriptServer } from './script-server.js';
 
 let server: ScriptServer | undefined;
@@ -166,7 +180,15 @@ describe('abort signal', () => {
     );
     const reason = new Error('stopped by caller');
     setTimeout(() => controller.abort(reason), 50);
-    expect(await rejectionOf(call)).toBe(reason);
+    const error = await rejectionOf(call);
+    expect(error).toBeInstanceOf(AbortError);
+    expect(error).toBeInstanceOf(HasOffersError);
+    expect(error.name).toBe('AbortError');
+    expect(error.cause).toBe(reason);
+    expect(error.message).toBe(
+      "Offer.findAll was aborted by the caller's signal: stopped by caller",
+    );
+    expect((error as AbortError).target).toBe('Offer');
     expect(local.seen).toHaveLength(1);
   });
 
@@ -183,7 +205,8 @@ describe('abort signal', () => {
       },
     });
     const error = await rejectionOf(client.call('Offer', 'findAll'));
-    expect(error.message).toBe('stopped while waiting');
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error.cause as Error).message).toBe('stopped while waiting');
     expect(local.seen).toHaveLength(1);
   });
 
@@ -191,7 +214,8 @@ describe('abort signal', () => {
     const local = await serve(() => ({ body: okBody('true') }));
     const signal = AbortSignal.abort(new Error('already stopped'));
     const error = await rejectionOf(scriptClient(local, { signal }).call('Offer', 'findAll'));
-    expect(error.message).toBe('already stopped');
+    expect(error).toBeInstanceOf(AbortError);
+    expect(error.message).toContain('already stopped');
     expect(local.seen).toHaveLength(0);
   });
 });
@@ -209,5 +233,51 @@ describe('retry policy', () => {
     expect(retryDelay(1, 100, () => 1)).toBe(100);
     expect(retryDelay(3, 100, () => 1)).toBe(400);
     expect(retryDelay(30, 100, () => 1)).toBe(MAX_RETRY_DELAY_MS);
+  });
+
+  it('rate-limit wait covers the server window', () => {
+    expect(serverWindowMs(RATE_LIMIT_BODY)).toBe(10_000);
+    expect(serverWindowMs('Configured: 1/3600s window; Your usage: 2.')).toBe(3_600_000);
+    expect(serverWindowMs('Configured: 5/500ms window')).toBe(500);
+    expect(serverWindowMs('API usage exceeded rate limit.')).toBeUndefined();
+    // Default retryDelayMs: the whole window, plus the jittered backoff.
+    expect(rateLimitRetryDelay(1, 1_000, 10_000, () => 0)).toBe(10_500);
+    expect(rateLimitRetryDelay(1, 1_000, 10_000, () => 1)).toBe(11_000);
+    expect(rateLimitRetryDelay(30, 1_000, 10_000, () => 1)).toBe(10_000 + MAX_RETRY_DELAY_MS);
+    // A smaller retryDelayMs scales the window wait with it.
+    expect(rateLimitRetryDelay(1, 10, 10_000, () => 0)).toBe(105);
+    expect(rateLimitRetryDelay(1, 0, 10_000, () => 0)).toBe(0);
+  });
+});
+
+describe('retry after a rate-limit answer', () => {
+  async function loggedDelays(body: string, options: object): Promise<number[]> {
+    const local = await serve((index) => (index < 2 ? { body } : { body: okBody('true') }));
+    const delays: number[] = [];
+    const logger = {
+      info: (line: string) => delays.push(Number(/retry in (\d+) ms/.exec(line)?.[1])),
+    };
+    const client = scriptClient(local, { maxRetries: 2, retryDelayMs: 10, logger, ...options });
+    expect(await client.call('Offer', 'findAll')).toBe(true);
+    expect(local.seen).toHaveLength(3);
+    return delays;
+  }
+
+  it('waits the window stated by the server', async () => {
+    const delays = await loggedDelays(RATE_LIMIT_BODY, {});
+    expect(delays).toHaveLength(2);
+    // 10 s window scaled by retryDelayMs 10 / 1000 is 100 ms, then 5-10 ms and 10-20 ms backoff.
+    expect(delays[0]).toBeGreaterThanOrEqual(105);
+    expect(delays[0]).toBeLessThanOrEqual(110);
+    expect(delays[1]).toBeGreaterThanOrEqual(110);
+    expect(delays[1]).toBeLessThanOrEqual(120);
+  });
+
+  it('falls back to the configured window', async () => {
+    const bare = errorBody('[{"publicMessage":"API usage exceeded rate limit."}]');
+    const delays = await loggedDelays(bare, { rateLimit: { calls: 100, windowMs: 3_000 } });
+    // 3 s window scaled to 30 ms, then 5-10 ms backoff.
+    expect(delays[0]).toBeGreaterThanOrEqual(35);
+    expect(delays[0]).toBeLessThanOrEqual(40);
   });
 });

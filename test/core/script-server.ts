@@ -13,6 +13,8 @@ export type Reply =
   | 'hang';
 
 export interface SeenRequest {
+  /** performance.now() when the request's body had arrived. */
+  readonly arrivedAt: number;
   readonly method: string;
   readonly url: string;
   readonly query: Map<string, string[]>;
@@ -43,6 +45,7 @@ export async function startScriptServer(
         'application/x-www-form-urlencoded',
       );
       const entry: SeenRequest = {
+        arrivedAt: performance.now(),
         method: request.method ?? '',
         url,
         query: parseQueryMultimap(url.includes('?') ? url.slice(url.indexOf('?') + 1) : ''),
@@ -78,13 +81,17 @@ export async function startScriptServer(
 
 export const TEST_TOKEN = 'NETsecret-token_123';
 
-/** A client for a scripted server with a recognisable token and no waits between retries. */
+/**
+ * A client for a scripted server with a recognisable token, no waits between retries and no
+ * client-side rate limit (tests of the limit turn it on).
+ */
 export function scriptClient(server: ScriptServer, options: HasOffersOptions = {}): HasOffers {
   return new HasOffers({
     networkId: 'demo',
     networkToken: TEST_TOKEN,
     endpoint: server.endpoint,
     retryDelayMs: 0,
+    rateLimit: false,
     logger: {},
     ...options,
   });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
+import { FormatError } from '../../src/index.js';
+
 import {
   CLICK_COLUMNS,
   Click,
-  RawLogFormatError,
   datetimeField,
   decodeCsvRecords,
   numberField,
@@ -54,7 +55,7 @@ describe('field readers', () => {
   });
 
   it('numberField rejects text', () => {
-    expect(() => numberField({ n: 'abc' }, 'n')).toThrow(RawLogFormatError);
+    expect(() => numberField({ n: 'abc' }, 'n')).toThrow(FormatError);
     expect(() => numberField({ n: 'abc' }, 'n')).toThrow('"n" holds "abc", which is not a number');
   });
 

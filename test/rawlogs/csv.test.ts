@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { CsvRecordDecoder, RawLogFormatError, decodeCsvRecords } from '../../src/rawlogs/index.js';
+import { FormatError } from '../../src/index.js';
+
+import { CsvRecordDecoder, decodeCsvRecords } from '../../src/rawlogs/index.js';
 import { collect, inChunks, toCsv, toRecords } from './helpers.js';
 
 const encoder = new TextEncoder();
@@ -85,7 +87,7 @@ describe('decodeCsvRecords', () => {
 
   it('extra quoted value is rejected', async () => {
     const failure = decode('a,b\n"1","2","3"\n', 100);
-    await expect(failure).rejects.toBeInstanceOf(RawLogFormatError);
+    await expect(failure).rejects.toBeInstanceOf(FormatError);
     await expect(failure).rejects.toThrow(/record 1 has 3 values but the header names 2/);
   });
 

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
-import { RawLogFormatError, createRawLogs } from '../../src/rawlogs/index.js';
+import { FormatError } from '../../src/index.js';
+
+import { createRawLogs } from '../../src/rawlogs/index.js';
 import type { RawLogsDeps } from '../../src/rawlogs/index.js';
 
 const CASSETTE_PATH = '/work/shared/conformance/pyoffers-cassettes/raw_log.json';
@@ -78,7 +80,7 @@ describe('recorded RawLog listings', () => {
 describe('unexpected RawLog replies', () => {
   it('listing without list is rejected', async () => {
     const failure = createRawLogs(fixedDeps({ logType: 'clicks' })).clicks.listLogs('20160909');
-    await expect(failure).rejects.toBeInstanceOf(RawLogFormatError);
+    await expect(failure).rejects.toBeInstanceOf(FormatError);
     await expect(failure).rejects.toThrow('RawLog.listLogs returned no "logFiles" list');
   });
 

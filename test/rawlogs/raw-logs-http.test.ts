@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { DateDir, LogFile, RawLogFormatError, createRawLogs } from '../../src/rawlogs/index.js';
+import { AbortError, FormatError } from '../../src/index.js';
+
+import { DateDir, LogFile, createRawLogs } from '../../src/rawlogs/index.js';
 import type { RawLogsDeps } from '../../src/rawlogs/index.js';
 import { collect, recordedClicksZip, toCsv, zipWithDataDescriptors } from './helpers.js';
 
@@ -274,7 +276,7 @@ describe('createRawLogs over HTTP', () => {
     const records = collect(
       createRawLogs(deps).clicks.records('20160909/clicks-1473404400-NotZip.zip'),
     );
-    await expect(records).rejects.toBeInstanceOf(RawLogFormatError);
+    await expect(records).rejects.toBeInstanceOf(FormatError);
     await expect(records).rejects.toThrow(
       'ZIP archive "20160909/clicks-1473404400-NotZip.zip" has no CSV member',
     );
@@ -286,6 +288,11 @@ describe('createRawLogs over HTTP', () => {
     const records = collect(
       createRawLogs(deps).clicks.records(RECORDED_FILE, { signal: controller.signal }),
     );
+    await expect(records).rejects.toBeInstanceOf(AbortError);
+    await expect(records).rejects.toMatchObject({
+      name: 'AbortError',
+      cause: controller.signal.reason,
+    });
     await expect(records).rejects.toThrow('stopped by caller');
     expect(requests).toEqual(['getDownloadLink clicks']);
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { RawLogFormatError, decodeCsvRecords, unzipCsvMember } from '../../src/rawlogs/index.js';
+import { FormatError, HasOffersError } from '../../src/index.js';
+
+import { decodeCsvRecords, unzipCsvMember } from '../../src/rawlogs/index.js';
 import {
   collect,
   inChunks,
@@ -64,7 +66,9 @@ describe('unzipCsvMember', () => {
   it('rejects a ZIP without a CSV member', async () => {
     const zip = zipWithSizes({ 'clicks.txt': 'a\n"1"\n' }, 'deflated');
     const failure = readZip(zip, 64);
-    await expect(failure).rejects.toBeInstanceOf(RawLogFormatError);
+    await expect(failure).rejects.toBeInstanceOf(FormatError);
+    await expect(failure).rejects.toBeInstanceOf(HasOffersError);
+    await expect(failure).rejects.toMatchObject({ name: 'FormatError' });
     await expect(failure).rejects.toThrow(/has no CSV member/);
   });
 
@@ -81,7 +85,7 @@ describe('unzipCsvMember', () => {
         for (const cut of cuts) {
           const failure = readZip(zip.slice(0, cut), 4096);
           await expect(failure, `cut at ${cut} of ${zip.length}`).rejects.toBeInstanceOf(
-            RawLogFormatError,
+            FormatError,
           );
         }
       });
@@ -100,6 +104,6 @@ describe('unzipCsvMember', () => {
     const zip = zipWithSizes({ 'member.csv': CSV_TEXT }, 'deflated');
     const corrupt = zip.slice();
     corrupt.fill(0xff, 60, 160);
-    await expect(readZip(corrupt, 4096)).rejects.toBeInstanceOf(RawLogFormatError);
+    await expect(readZip(corrupt, 4096)).rejects.toBeInstanceOf(FormatError);
   });
 });

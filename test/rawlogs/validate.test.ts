@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { RawLogUsageError, createRawLogs } from '../../src/rawlogs/index.js';
+import { UsageError, HasOffersError } from '../../src/index.js';
+
+import { createRawLogs } from '../../src/rawlogs/index.js';
 
 function trackedRawLogs() {
   const calls: string[] = [];
@@ -23,11 +25,13 @@ describe('raw log input checks', () => {
     it(`rejects date dir ${JSON.stringify(dateDir)}`, async () => {
       const { rawLogs, calls } = trackedRawLogs();
       const failure = rawLogs.clicks.listLogs(dateDir);
-      await expect(failure).rejects.toBeInstanceOf(RawLogUsageError);
+      await expect(failure).rejects.toBeInstanceOf(UsageError);
+      await expect(failure).rejects.toBeInstanceOf(HasOffersError);
+      await expect(failure).rejects.toMatchObject({ name: 'UsageError' });
       await expect(failure).rejects.toThrow(
         `${JSON.stringify(dateDir)}: expected a day as YYYYMMDD`,
       );
-      expect(() => rawLogs.clicks.findAll(dateDir)).toThrow(RawLogUsageError);
+      expect(() => rawLogs.clicks.findAll(dateDir)).toThrow(UsageError);
       expect(calls).toEqual([]);
     });
   }
@@ -44,7 +48,7 @@ describe('raw log input checks', () => {
     it(`rejects file name ${JSON.stringify(filename)}`, async () => {
       const { rawLogs, calls } = trackedRawLogs();
       const failure = rawLogs.clicks.getDownloadLink(filename);
-      await expect(failure).rejects.toBeInstanceOf(RawLogUsageError);
+      await expect(failure).rejects.toBeInstanceOf(UsageError);
       await expect(failure).rejects.toThrow(JSON.stringify(filename));
       expect(() => rawLogs.clicks.records(filename)).toThrow(/expected YYYYMMDD\/clicks-<digits>/);
       expect(calls).toEqual([]);

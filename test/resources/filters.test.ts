@@ -92,6 +92,48 @@ describe('filters that would change meaning', () => {
     expect(() => buildFilterParam([{ OR: { a: 1 } }, second])).toThrow(/one OR group/);
   });
 
+  it('OR folds equalities on one field into a list', () => {
+    expect(wire(or(where('id').eq(1), where('id').eq(2)))).toEqual([
+      'filters[OR][id][]=1',
+      'filters[OR][id][]=2',
+    ]);
+    expect(wire({ OR: [{ id: 1 }, { id: 3 }] })).toEqual([
+      'filters[OR][id][]=1',
+      'filters[OR][id][]=3',
+    ]);
+    expect(wire(or(where('id').in([1, 2]), where('id').eq(5), { status: 'a' }))).toEqual([
+      'filters[OR][id][]=1',
+      'filters[OR][id][]=2',
+      'filters[OR][id][]=5',
+      'filters[OR][status]=a',
+    ]);
+  });
+
+  it('OR keeps two operators on one field', () => {
+    expect(wire(or(where('id').lt(3), where('id').gt(28)))).toEqual([
+      'filters[OR][id][LESS_THAN]=3',
+      'filters[OR][id][GREATER_THAN]=28',
+    ]);
+  });
+
+  it('same operator twice in a group is rejected', () => {
+    const orGroup = (): unknown => buildFilterParam(or(where('id').gt(3), where('id').gt(5)));
+    expect(orGroup).toThrow(UsageError);
+    expect(orGroup).toThrow(/Filter id uses GREATER_THAN twice in one OR group/);
+    expect(orGroup).toThrow(/keeps only the last value/);
+    const andGroup = (): unknown => buildFilterParam([where('id').lt(9), where('id').lt(5)]);
+    expect(andGroup).toThrow(/Filter id uses LESS_THAN twice/);
+  });
+
+  it('OR rejects an equality mixed with operators', () => {
+    const mixed = (): unknown => buildFilterParam(or(where('id').eq(1), where('id').gt(28)));
+    expect(mixed).toThrow(UsageError);
+    expect(mixed).toThrow(/Filter id mixes an equality or list with GREATER_THAN in one OR group/);
+    expect(mixed).toThrow(/Write the equality as operators/);
+    const reversed = (): unknown => buildFilterParam({ OR: [where('id').lt(3), { id: [7, 8] }] });
+    expect(reversed).toThrow(/Filter id mixes an equality or list with LESS_THAN/);
+  });
+
   it('OR accepts a list of conditions', () => {
     expect(wire({ OR: [{ status: 'active' }, where('id').gt(5)] as never })).toEqual([
       'filters[OR][status]=active',
@@ -108,6 +150,7 @@ describe('filters that would change meaning', () => {
       /Filter id LESS_THAN has no value/,
     );
     expect(() => buildFilterParam({ id: [1, null] as never })).toThrow(/Filter id list/);
+    expect(() => buildFilterParam({ id: [{ a: 1 }] })).toThrow(/Filter id list contains an object/);
     expect(wire({ id: { NULL: true } })).toEqual(['filters[id][NULL]=1']);
     expect(() => buildFilterParam({ id: { NULL: false } })).toThrow(/Use the opposite operator/);
   });
