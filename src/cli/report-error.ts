@@ -40,7 +40,8 @@ const CLIENT_ERRORS: Readonly<Record<string, ErrorKind>> = {
 };
 
 /** Returns the process exit code for an error raised while running a command. */
-export function exitCodeFor(error: unknown): ExitCode {
+export function exitCodeFor(raised: unknown): ExitCode {
+  const error = unwrapAbort(raised);
   if (error instanceof CommanderError) return commanderExitCode(error);
   if (error instanceof CliError) return error.exitCode;
   return clientErrorKind(error)?.exitCode ?? ExitCode.failure;
@@ -50,13 +51,23 @@ export function exitCodeFor(error: unknown): ExitCode {
  * Formats an error for stderr as `error: <what failed>`, followed by the server's field errors
  * and a `hint:` line with the next step when one is known.
  */
-export function formatError(error: unknown): string {
+export function formatError(raised: unknown): string {
+  const error = unwrapAbort(raised);
   const message = error instanceof Error ? error.message : String(error);
   const lines = [`error: ${message}`];
   for (const fieldError of fieldErrors(error)) lines.push(`  ${fieldError}`);
   const nextStep = clientErrorKind(error)?.nextStep;
   if (nextStep !== undefined) lines.push(`hint: ${nextStep}`);
   return lines.join('\n') + '\n';
+}
+
+// The client wraps an aborted call in AbortError with the abort reason as cause; when the CLI
+// aborted it (Ctrl-C, a failed output file), that reason carries the exit code and message.
+function unwrapAbort(error: unknown): unknown {
+  if (error instanceof Error && error.name === 'AbortError' && error.cause instanceof CliError) {
+    return error.cause;
+  }
+  return error;
 }
 
 function commanderExitCode(error: CommanderError): ExitCode {

@@ -11,7 +11,7 @@ export async function replayDefault(server: ReplayServer): Promise<void> {
 
   // The recording kept the deliberately wrong token `invalid`.
   const error = await rejectionOf(
-    client.withOptions({ networkToken: 'invalid' }).call('test', 'test'),
+    client.withOptions({ networkToken: 'invalid' }).call('test', 'test', {}, { unchecked: true }),
   );
   expect(error).toBeInstanceOf(AuthenticationError);
   expect((error as AuthenticationError).serverMessage).toBe('Network id is not valid');
