@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 
 import { CliError, CliUsageError } from '../cli-error.js';
+import type { ConnectOptions } from '../connect.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { daysOf, formatDayDir, resolveDayRange } from '../dates.js';
@@ -104,7 +105,7 @@ Examples:
     .action(async (flags: ExportFlags, command: Command) => {
       const dayDirs = selectedDays(flags);
       const outDir = resolve(flags.out);
-      const source = await rawLogSource(context, command, flags.type);
+      const source = await rawLogSource(context, command, flags.type, { longRun: true });
       const sink = createRecordSink(context.format(command), context.io.stdout);
       const controller = new AbortController();
       const interrupt = (): void =>
@@ -150,7 +151,8 @@ async function rawLogSource(
   context: CommandContext,
   command: Command,
   type: LogType,
+  options: ConnectOptions = {},
 ): Promise<RawLogSource> {
-  const client = await context.connect(command);
+  const client = await context.connect(command, options);
   return client.rawLogs[type];
 }

@@ -133,7 +133,8 @@ Examples:
     .action(async (flags: ListFlags, command: Command) => {
       const query = buildListQuery(spec, flags);
       const format = context.format(command);
-      const resource = spec.select(await context.connect(command));
+      const longRun = { longRun: flags.all === true };
+      const resource = spec.select(await context.connect(command, longRun));
       const sink = createRecordSink(format, context.io.stdout, listColumns(spec, format, query));
       if (flags.all === true) {
         await fetchAllPages(context, command, resource, query, (item) => sink.write(item));
