@@ -1,14 +1,14 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
 import { runDemo } from './support/run-cli.js';
+import { tempDir } from './support/temp.js';
 
 describe('demo', () => {
   it('runs the workflow and writes click rows', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'tsoffers-demo-test-'));
+    const out = tempDir('tsoffers-demo-test-');
     const result = await runDemo(out);
     expect(result.stderr).not.toContain('demo failed');
     expect(result.code).toBe(0);

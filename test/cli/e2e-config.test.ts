@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { TestEmulator } from './support/emulator.js';
 import { startTestEmulator } from './support/emulator.js';
+import { tempDir } from './support/temp.js';
 import { runCli } from './support/run-cli.js';
 
 let server: TestEmulator;
@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 async function configEnv(): Promise<NodeJS.ProcessEnv> {
-  const directory = await mkdtemp(join(tmpdir(), 'tsoffers-config-e2e-'));
+  const directory = tempDir('tsoffers-config-e2e-');
   return { TSOFFERS_CONFIG: join(directory, 'tsoffers', 'config.json') };
 }
 
