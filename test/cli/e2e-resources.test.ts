@@ -22,6 +22,42 @@ afterAll(async () => {
   await server.emulator.close();
 });
 
+describe('offers list with no match', () => {
+  it('notes the empty table on stderr', async () => {
+    const result = await cli('offers', 'list', '--where', 'id>100000');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('no offers matched\n');
+  });
+
+  it('prints the csv header', async () => {
+    const result = await cli(
+      'offers',
+      'list',
+      '--where',
+      'id>100000',
+      '--csv',
+      '--fields',
+      'id,name',
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('id,name\n');
+  });
+
+  it('prints every field name without --fields', async () => {
+    const result = await cli('offers', 'list', '--where', 'id>100000', '--csv');
+    const header = result.stdout.trimEnd().split(',');
+    expect(header).toContain('id');
+    expect(header).toContain('status');
+  });
+
+  it('prints an empty json array', async () => {
+    const result = await cli('offers', 'list', '--where', 'id>100000', '--json');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('[]\n');
+  });
+});
+
 describe('offers list', () => {
   it('prints an aligned table', async () => {
     const result = await cli('offers', 'list', '--limit', '3', '--fields', 'id,name,status');

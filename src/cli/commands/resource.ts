@@ -3,7 +3,12 @@ import type { Command } from 'commander';
 import { CliError, CliUsageError } from '../cli-error.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { checkContainAliases, checkFieldNames, checkWritableFields } from '../model-fields.js';
+import {
+  checkContainAliases,
+  checkFieldNames,
+  checkWritableFields,
+  modelFieldNames,
+} from '../model-fields.js';
 import type { ColumnChoice, OutputFormat } from '../output/format.js';
 import { createRecordSink, writeOne } from '../output/format.js';
 import { parseKeyValues } from '../params.js';
@@ -133,24 +138,33 @@ Examples:
     .action(async (flags: ListFlags, command: Command) => {
       const query = buildListQuery(spec, flags);
       const format = context.format(command);
-      const longRun = { longRun: flags.all === true };
-      const resource = spec.select(await context.connect(command, longRun));
-      const sink = createRecordSink(format, context.io.stdout, listColumns(spec, format, query));
-      if (flags.all === true) {
+      const all = flags.all === true;
+      const resource = spec.select(await context.connect(command, { longRun: all }));
+      const sink = createRecordSink(format, context.io.stdout, listColumns(spec, format, query), {
+        streamed: all,
+        emptyColumns: query.fields ?? modelFieldNames(spec.target),
+      });
+      if (all) {
         await fetchAllPages(context, command, resource, query, (item) => sink.write(item));
-        sink.end();
-        return;
+      } else {
+        const page = await resource.findAll(query);
+        page.items.forEach((item) => sink.write(item));
+        notePages(context, command, page);
       }
-      const page = await resource.findAll(query);
-      page.items.forEach((item) => sink.write(item));
       sink.end();
-      if (page.paginated && page.pageCount > page.page) {
-        context.note(
-          command,
-          `page ${page.page} of ${page.pageCount} (${page.count} records); use --page ${page.page + 1} or --all for more`,
-        );
+      if (sink.count === 0 && format === 'table') {
+        context.note(command, `no ${spec.command.replace('-', ' ')} matched`);
       }
     });
+}
+
+function notePages(context: CommandContext, command: Command, page: RecordPage): void {
+  if (page.paginated && page.pageCount > page.page) {
+    context.note(
+      command,
+      `page ${page.page} of ${page.pageCount} (${page.count} records); use --page ${page.page + 1} or --all for more`,
+    );
+  }
 }
 
 // A table of every field is too wide to read, so without --fields it shows a few main ones.
