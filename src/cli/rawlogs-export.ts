@@ -113,6 +113,11 @@ async function prepareOutDir(outDir: string): Promise<void> {
     await access(outDir, constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? messageOf(error);
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      throw new CliUsageError(
+        `invalid --out ${outDir}: it is a file, not a directory; pass --out a new or existing directory`,
+      );
+    }
     throw new CliUsageError(
       `cannot write to the output directory ${outDir} (${code}): pass --out a directory you can write to`,
     );

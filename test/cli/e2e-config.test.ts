@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,27 @@ async function configEnv(): Promise<NodeJS.ProcessEnv> {
   const directory = tempDir('tsoffers-config-e2e-');
   return { TSOFFERS_CONFIG: join(directory, 'tsoffers', 'config.json') };
 }
+
+describe('unusable paths', () => {
+  it('explains a configuration path that is a directory', async () => {
+    const directory = tempDir('tsoffers-config-dir-');
+    const result = await runCli(['config', 'list'], { env: { TSOFFERS_CONFIG: directory } });
+    expect(result.stderr).toBe(
+      `error: invalid configuration file ${directory}: it is a directory; set TSOFFERS_CONFIG to a file path such as ${join(directory, 'config.json')}\n`,
+    );
+    expect(result.code).toBe(2);
+  });
+
+  it('explains an export --out that is a file', async () => {
+    const file = join(tempDir('tsoffers-out-file-'), 'taken');
+    await writeFile(file, '');
+    const result = await runCli(['rawlogs', 'export', '--out', file], { env: server.env });
+    expect(result.stderr).toBe(
+      `error: invalid --out ${file}: it is a file, not a directory; pass --out a new or existing directory\n`,
+    );
+    expect(result.code).toBe(2);
+  });
+});
 
 describe('login', () => {
   it('verifies and stores credentials with mode 0600', async () => {
