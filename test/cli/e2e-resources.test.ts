@@ -290,6 +290,18 @@ describe('report totals', () => {
     const clicks = lines.slice(1, -1).reduce((sum, line) => sum + Number(line.split(',')[1]), 0);
     expect(lines.at(-1)).toBe(`total,${clicks}`);
   });
+
+  it('labels totals when the first field is a metric', async () => {
+    const fields = ['--fields', 'Stat.clicks', '--groups', 'Stat.offer_id', '--totals'];
+    const csv = await cli('report', 'stats', ...fields, '--csv');
+    const lines = csv.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('row,Stat.clicks');
+    const clicks = lines.slice(1, -1).reduce((sum, line) => sum + Number(line.split(',')[1]), 0);
+    expect(lines.slice(1, -1).every((line) => line.startsWith(','))).toBe(true);
+    expect(lines.at(-1)).toBe(`total,${clicks}`);
+    const table = await cli('report', 'stats', ...fields);
+    expect(table.stdout.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`^total\\s+${clicks}$`));
+  });
 });
 
 describe('whoami', () => {

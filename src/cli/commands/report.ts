@@ -5,8 +5,8 @@ import { findMethod, findModel, suggestNames } from '../../catalogue.js';
 import { CliUsageError } from '../cli-error.js';
 import type { CommandContext } from '../context.js';
 import { formatDay, resolveDayRange } from '../dates.js';
-import type { OutputFormat } from '../output/format.js';
 import { createRecordSink } from '../output/format.js';
+import type { FlatRecord } from '../output/flatten.js';
 import { flattenRecord, toPlain } from '../output/flatten.js';
 import { parsePositiveInteger } from '../settings.js';
 import { parseNameList, parseSort } from '../sort.js';
@@ -133,11 +133,16 @@ Examples:
         const client = await context.connect(command);
         const result = await client.reports[kind.method](params);
         const { rows, totals } = reportRows(result);
-        const sink = createRecordSink(context.format(command), context.io.stdout, params.fields);
+        const format = context.format(command);
+        const labelled =
+          flags.totals === true && totals !== undefined && format !== 'json' && format !== 'ndjson'
+            ? labelTotals(totals, params.fields, params.groups ?? [])
+            : undefined;
+        const columns = labelled?.columns ?? params.fields;
+        const sink = createRecordSink(format, context.io.stdout, columns);
         rows.forEach((row) => sink.write(row));
-        if (flags.totals === true && totals !== undefined) {
-          sink.write(totalsRecord(totals, params.fields, context.format(command)));
-        }
+        if (labelled !== undefined) sink.write(labelled.record);
+        else if (flags.totals === true && totals !== undefined) sink.write({ totals });
         sink.end();
       });
   }
@@ -234,12 +239,23 @@ function checkReportNames(kind: ReportKind, flag: string, names: readonly string
 }
 
 // A table or CSV row of totals leaves the grouping columns empty, so the first one is labelled.
-function totalsRecord(totals: unknown, fields: readonly string[], format: OutputFormat): unknown {
-  if (format === 'json' || format === 'ndjson') return { totals };
+/**
+ * Labels the totals row of a table or CSV with `total`. The label goes in the first column when
+ * that column is empty in the totals or is a group (whose total means nothing). When the first
+ * column is a metric, its total must stay, so a leading `row` column carries the label instead.
+ */
+function labelTotals(
+  totals: unknown,
+  fields: readonly string[],
+  groups: readonly string[],
+): { record: FlatRecord; columns: readonly string[] } {
   const flat = flattenRecord(toPlain(totals));
   const first = fields[0];
-  if (first !== undefined && (flat[first] ?? '') === '') flat[first] = 'total';
-  return flat;
+  if (first !== undefined && ((flat[first] ?? '') === '' || groups.includes(first))) {
+    flat[first] = 'total';
+    return { record: flat, columns: fields };
+  }
+  return { record: { row: 'total', ...flat }, columns: ['row', ...fields] };
 }
 
 function reportRows(result: ReportPage): { rows: readonly unknown[]; totals?: unknown } {
