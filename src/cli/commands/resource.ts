@@ -226,6 +226,11 @@ export function buildListQuery(spec: ResourceSpec, flags: ListFlags): ListQuery 
       throw new CliUsageError('--page and --all cannot be combined: --all fetches every page');
     }
     query.page = parsePositiveInteger('--page', flags.page);
+    if (query.limit === undefined) {
+      throw new CliUsageError(
+        `--page ${flags.page} needs --limit, the page size: pass e.g. --page ${flags.page} --limit 50`,
+      );
+    }
   }
   return query;
 }
@@ -291,7 +296,7 @@ function registerWrites(group: Command, context: CommandContext, spec: ResourceS
       `\nExamples:\n  $ tsoffers ${spec.command} create ${exampleFields(spec.target)}`,
     )
     .action(async (pairs: string[], _flags: unknown, command: Command) => {
-      const data = parseKeyValues(pairs);
+      const data = parseKeyValues(pairs, exampleFields(spec.target));
       checkWritableFields(spec.target, data);
       const resource = spec.select(await context.connect(command));
       if (resource.create === undefined)
@@ -305,7 +310,7 @@ function registerWrites(group: Command, context: CommandContext, spec: ResourceS
     .addHelpText('after', `\nExamples:\n  $ tsoffers ${spec.command} update 12 status=paused`)
     .action(async (id: string, pairs: string[], _flags: unknown, command: Command) => {
       const recordId = checkId(spec.singular, id);
-      const data = parseKeyValues(pairs);
+      const data = parseKeyValues(pairs, 'status=paused');
       checkWritableFields(spec.target, data);
       const resource = spec.select(await context.connect(command));
       if (resource.update === undefined)
