@@ -113,7 +113,7 @@ async function prepareOutDir(outDir: string): Promise<void> {
     await access(outDir, constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? messageOf(error);
-    if (code === 'EEXIST' || code === 'ENOTDIR') {
+    if (code === 'EEXIST') {
       throw new CliUsageError(
         `invalid --out ${outDir}: it is a file, not a directory; pass --out a new or existing directory`,
       );
