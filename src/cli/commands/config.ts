@@ -30,6 +30,7 @@ The file is $TSOFFERS_CONFIG, else $XDG_CONFIG_HOME/tsoffers/config.json, else
 Examples:
   $ tsoffers config set network-id demo
   $ printenv HO_TOKEN | tsoffers config set network-token -
+  $ tsoffers config set endpoint https://staging.example.com/Apiv3/json --profile staging
   $ tsoffers config get endpoint --profile staging
   $ tsoffers config list`,
     );

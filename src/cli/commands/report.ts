@@ -49,6 +49,8 @@ export interface ReportKind {
   method: 'getStats' | 'getConversions';
   model: string;
   defaultFields: readonly string[];
+  /** `--fields` and `--groups` of the help example, valid for this report. */
+  exampleColumns: string;
 }
 
 const KINDS: readonly ReportKind[] = [
@@ -64,6 +66,7 @@ const KINDS: readonly ReportKind[] = [
       'Stat.payout',
       'Stat.revenue',
     ],
+    exampleColumns: '--fields Stat.clicks,Stat.conversions --groups Stat.offer_id,Stat.date',
   },
   {
     command: 'conversions',
@@ -78,6 +81,7 @@ const KINDS: readonly ReportKind[] = [
       'Stat.payout',
       'Stat.revenue',
     ],
+    exampleColumns: '--fields Stat.id,Stat.offer_id,Stat.payout',
   },
 ];
 
@@ -107,7 +111,7 @@ export function registerReport(program: Command, context: CommandContext): void 
       )
       .option(
         '-w, --where <condition>',
-        "filter, repeatable: 'Stat.offer_id=5', 'Stat.payout>1'",
+        "filter, repeatable: 'Stat.offer_id=5', 'Stat.payout>1'; commas list values (IN)",
         collect,
       )
       .option(
@@ -123,9 +127,12 @@ export function registerReport(program: Command, context: CommandContext): void 
       .addHelpText(
         'after',
         `
+A --where value with commas is a list: 'Stat.offer_id=1,2' matches either value (SQL IN).
+Write \\, for a comma inside one value.
+
 Examples:
   $ tsoffers report ${kind.command} --from 2024-05-01 --to 2024-05-07
-  $ tsoffers report ${kind.command} --fields Stat.clicks,Stat.conversions --groups Stat.offer_id,Stat.date --csv
+  $ tsoffers report ${kind.command} ${kind.exampleColumns} --csv
   $ tsoffers report ${kind.command} --where 'Stat.offer_id=1,2' --sort -Stat.date --json`,
       )
       .action(async (flags: ReportFlags, command: Command) => {
