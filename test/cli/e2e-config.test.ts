@@ -128,10 +128,25 @@ describe('config', () => {
       env: { ...env, HASOFFERS_NETWORK_ID: server.emulator.networkId },
     });
     expect(fromEnvironment.code).toBe(0);
+    expect(JSON.parse(fromEnvironment.stdout)).toMatchObject({
+      networkIdFrom: 'environment',
+      networkTokenFrom: 'profile default',
+      endpointFrom: 'profile default',
+      profile: 'default',
+    });
     const fromFlag = await runCli(['whoami', '--network-id', 'flag-network'], {
       env: { ...env, HASOFFERS_NETWORK_ID: server.emulator.networkId },
     });
     expect(fromFlag.code).toBe(3);
+  });
+
+  it('names the environment without a config file', async () => {
+    const result = await runCli(['whoami'], { env: { ...server.env, ...(await configEnv()) } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('profile');
+    expect(result.stdout).toMatch(/^networkIdFrom\s+environment$/m);
+    expect(result.stdout).toMatch(/^networkTokenFrom\s+environment$/m);
+    expect(result.stdout).toMatch(/^endpointFrom\s+environment$/m);
   });
 
   it('rejects an unknown profile', async () => {
