@@ -34,7 +34,12 @@ Examples:
   $ tsoffers config get endpoint --profile staging
   $ tsoffers config list`,
     );
+  registerConfigSet(config, context);
+  registerConfigGet(config, context);
+  registerConfigList(config, context);
+}
 
+function registerConfigSet(config: Command, context: CommandContext): void {
   config
     .command('set <key> <value>')
     .description("store a value in the profile; pass '-' as value to read it from stdin")
@@ -50,7 +55,9 @@ Examples:
         profile[PROFILE_KEYS[profileKey]] = checkValue(profileKey, text);
       });
     });
+}
 
+function registerConfigGet(config: Command, context: CommandContext): void {
   config
     .command('get <key>')
     .description('print one value of the profile (tokens masked)')
@@ -65,7 +72,9 @@ Examples:
       }
       context.io.stdout.write(`${displayValue(profileKey, value)}\n`);
     });
+}
 
+function registerConfigList(config: Command, context: CommandContext): void {
   config
     .command('list')
     .description('print every stored profile and value (tokens masked)')

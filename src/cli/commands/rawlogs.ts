@@ -32,9 +32,14 @@ export function registerRawLogs(program: Command, context: CommandContext): void
   const rawlogs = program
     .command('rawlogs')
     .description('list and export raw click, conversion and impression logs');
-  const typeOption = () =>
-    new Option('-t, --type <type>', 'log type').choices(LOG_TYPES).default('clicks');
+  registerRawLogList(rawlogs, context);
+  registerRawLogExport(rawlogs, context);
+}
 
+const typeOption = (): Option =>
+  new Option('-t, --type <type>', 'log type').choices(LOG_TYPES).default('clicks');
+
+function registerRawLogList(rawlogs: Command, context: CommandContext): void {
   rawlogs
     .command('list')
     .description('list days with logs, or with --from/--to the hourly files of those days')
@@ -71,7 +76,9 @@ Examples:
       }
       sink.end();
     });
+}
 
+function registerRawLogExport(rawlogs: Command, context: CommandContext): void {
   rawlogs
     .command('export')
     .description(
@@ -96,43 +103,51 @@ Examples:
       `
 Files are named <type>-<YYYYMMDD>.<format> (or after the log file with --per file). Each is written
 under a temporary name and renamed when complete, so a file that exists is whole.
-Exits with code 7 when some files failed and others were written.
+A failed day or file, rate limits included, does not stop the others. Exits with code 7 and a
+list of the failed files when others were written, or with the failure's own code when none were.
 
 Examples:
   $ tsoffers rawlogs export --type clicks --from 2024-05-01 --to 2024-05-07 --out logs/
   $ tsoffers rawlogs export --type conversions --from 2024-05-01 --out logs/ --format csv --per file`,
     )
-    .action(async (flags: ExportFlags, command: Command) => {
-      const dayDirs = selectedDays(flags);
-      const outDir = resolve(flags.out);
-      const source = await rawLogSource(context, command, flags.type, { longRun: true });
-      const sink = createRecordSink(context.format(command), context.io.stdout);
-      const controller = new AbortController();
-      const interrupt = (): void =>
-        controller.abort(
-          new CliError('export interrupted; no partial file was kept', ExitCode.interrupted),
-        );
-      process.once('SIGINT', interrupt);
-      process.once('SIGTERM', interrupt);
-      try {
-        const files = await exportRawLogs(
-          source,
-          { logType: flags.type, dayDirs, outDir, format: flags.format, per: flags.per },
-          {
-            progress: context.progress(command),
-            note: (message) => context.note(command, message),
-            onFile: (file) => sink.write(file),
-            signal: controller.signal,
-          },
-        );
-        const rows = files.reduce((sum, file) => sum + file.rows, 0);
-        context.note(command, `wrote ${rows} rows to ${files.length} files in ${outDir}`);
-      } finally {
-        process.off('SIGINT', interrupt);
-        process.off('SIGTERM', interrupt);
-        sink.end();
-      }
-    });
+    .action((flags: ExportFlags, command: Command) => runExport(context, command, flags));
+}
+
+// Runs an export until done or interrupted; Ctrl-C aborts the download and drops the partial file.
+async function runExport(
+  context: CommandContext,
+  command: Command,
+  flags: ExportFlags,
+): Promise<void> {
+  const dayDirs = selectedDays(flags);
+  const outDir = resolve(flags.out);
+  const source = await rawLogSource(context, command, flags.type, { longRun: true });
+  const sink = createRecordSink(context.format(command), context.io.stdout);
+  const controller = new AbortController();
+  const interrupt = (): void =>
+    controller.abort(
+      new CliError('export interrupted; no partial file was kept', ExitCode.interrupted),
+    );
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    const files = await exportRawLogs(
+      source,
+      { logType: flags.type, dayDirs, outDir, format: flags.format, per: flags.per },
+      {
+        progress: context.progress(command),
+        note: (message) => context.note(command, message),
+        onFile: (file) => sink.write(file),
+        signal: controller.signal,
+      },
+    );
+    const rows = files.reduce((sum, file) => sum + file.rows, 0);
+    context.note(command, `wrote ${rows} rows to ${files.length} files in ${outDir}`);
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+    sink.end();
+  }
 }
 
 function selectedDays(flags: ListFlags): string[] {
