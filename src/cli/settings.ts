@@ -64,21 +64,11 @@ export async function resolveSettings(
     );
   }
 
-  const fromProfile: SettingSource = `profile ${profileName}`;
-  const [networkId, networkIdSource] = firstSet(
-    [flags.networkId, 'flag'],
-    [env.HASOFFERS_NETWORK_ID, 'environment'],
-    [profile.networkId, fromProfile],
-  );
-  const [networkToken, networkTokenSource] = firstSet(
-    [flags.token, 'flag'],
-    [env.HASOFFERS_NETWORK_TOKEN, 'environment'],
-    [profile.networkToken, fromProfile],
-  );
-  const [endpoint, endpointSource] = firstSet(
-    [flags.endpoint, 'flag'],
-    [env.HASOFFERS_ENDPOINT, 'environment'],
-    [profile.endpoint, fromProfile],
+  const { networkId, networkToken, endpoint, sources } = pickValues(
+    flags,
+    env,
+    profile,
+    profileName,
   );
   if (networkId === undefined) {
     throw new CliUsageError(
@@ -107,11 +97,7 @@ export async function resolveSettings(
     profile: profileName,
     configFile: file,
     warnings,
-    sources: {
-      networkId: networkIdSource,
-      networkToken: networkTokenSource,
-      endpoint: endpointSource,
-    },
+    sources,
   };
   if (endpoint !== undefined) settings.endpoint = checkEndpoint(endpoint);
   if (flags.timeout !== undefined) {
@@ -119,6 +105,46 @@ export async function resolveSettings(
   }
   if (flags.retries !== undefined) settings.maxRetries = parseCount('--retries', flags.retries);
   return settings;
+}
+
+// Takes each connection value from the first source that sets it: flag, environment, profile.
+function pickValues(
+  flags: ConnectionFlags,
+  env: NodeJS.ProcessEnv,
+  profile: Profile,
+  profileName: string,
+): {
+  networkId: string | undefined;
+  networkToken: string | undefined;
+  endpoint: string | undefined;
+  sources: ConnectionSettings['sources'];
+} {
+  const fromProfile: SettingSource = `profile ${profileName}`;
+  const [networkId, networkIdSource] = firstSet(
+    [flags.networkId, 'flag'],
+    [env.HASOFFERS_NETWORK_ID, 'environment'],
+    [profile.networkId, fromProfile],
+  );
+  const [networkToken, networkTokenSource] = firstSet(
+    [flags.token, 'flag'],
+    [env.HASOFFERS_NETWORK_TOKEN, 'environment'],
+    [profile.networkToken, fromProfile],
+  );
+  const [endpoint, endpointSource] = firstSet(
+    [flags.endpoint, 'flag'],
+    [env.HASOFFERS_ENDPOINT, 'environment'],
+    [profile.endpoint, fromProfile],
+  );
+  return {
+    networkId,
+    networkToken,
+    endpoint,
+    sources: {
+      networkId: networkIdSource,
+      networkToken: networkTokenSource,
+      endpoint: endpointSource,
+    },
+  };
 }
 
 /** Parses a flag value that must be a positive whole number. */

@@ -135,24 +135,31 @@ Examples:
   $ tsoffers report ${kind.command} ${kind.exampleColumns} --csv
   $ tsoffers report ${kind.command} --where 'Stat.offer_id=1,2' --sort -Stat.date --json`,
       )
-      .action(async (flags: ReportFlags, command: Command) => {
-        const params = buildReportParams(kind, flags);
-        const client = await context.connect(command);
-        const result = await client.reports[kind.method](params);
-        const { rows, totals } = reportRows(result);
-        const format = context.format(command);
-        const labelled =
-          flags.totals === true && totals !== undefined && format !== 'json' && format !== 'ndjson'
-            ? labelTotals(totals, params.fields, params.groups ?? [])
-            : undefined;
-        const columns = labelled?.columns ?? params.fields;
-        const sink = createRecordSink(format, context.io.stdout, columns);
-        rows.forEach((row) => sink.write(row));
-        if (labelled !== undefined) sink.write(labelled.record);
-        else if (flags.totals === true && totals !== undefined) sink.write({ totals });
-        sink.end();
-      });
+      .action((flags: ReportFlags, command: Command) => printReport(context, command, kind, flags));
   }
+}
+
+async function printReport(
+  context: CommandContext,
+  command: Command,
+  kind: ReportKind,
+  flags: ReportFlags,
+): Promise<void> {
+  const params = buildReportParams(kind, flags);
+  const client = await context.connect(command);
+  const result = await client.reports[kind.method](params);
+  const { rows, totals } = reportRows(result);
+  const format = context.format(command);
+  const labelled =
+    flags.totals === true && totals !== undefined && format !== 'json' && format !== 'ndjson'
+      ? labelTotals(totals, params.fields, params.groups ?? [])
+      : undefined;
+  const columns = labelled?.columns ?? params.fields;
+  const sink = createRecordSink(format, context.io.stdout, columns);
+  rows.forEach((row) => sink.write(row));
+  if (labelled !== undefined) sink.write(labelled.record);
+  else if (flags.totals === true && totals !== undefined) sink.write({ totals });
+  sink.end();
 }
 
 /** Validates report flags and builds the parameters of the report call. */
