@@ -48,7 +48,7 @@ function streamLogger(stream: TextStream): Logger {
 
 /**
  * Retries of a command that sends many calls (`--all`, raw log exports) when `--retries` is not
- * given. The client backs off exponentially from one second, so six retries wait 30 to 63 seconds
+ * given. The client backs off exponentially from one second, so six retries wait 30 to 61 seconds
  * in all (with jitter), which spans several 10-second rate-limit windows of the API.
  */
 export const LONG_RUN_RETRIES = 6;

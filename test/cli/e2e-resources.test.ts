@@ -273,6 +273,23 @@ describe('report stats', () => {
   });
 });
 
+describe('retries of long commands', () => {
+  it.each([
+    [['offers', 'list', '--all'], 'attempt 2/7'],
+    [['--retries', '2', 'offers', 'list', '--all'], 'attempt 2/3'],
+    [['offers', 'list'], 'attempt 2/4'],
+  ])('%j retries as %s', async (args, attempt) => {
+    await fetch(`${server.emulator.origin}/__admin/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'rate-limit', target: 'Offer', method: 'findAll', count: 1 }),
+    });
+    const result = await cli('-v', ...args, '--fields', 'id', '--ndjson');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(attempt);
+  });
+});
+
 describe('report totals', () => {
   it('labels the totals row', async () => {
     const result = await cli(
