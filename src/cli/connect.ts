@@ -55,7 +55,7 @@ export const LONG_RUN_RETRIES = 6;
 
 /** Options of {@link connectClient}. */
 export interface ConnectOptions {
-  /** The command sends many calls, so it retries longer unless `--retries` says otherwise. */
+  /** The command sends many calls, so it retries longer unless `--retries` sets the count. */
   longRun?: boolean;
 }
 

@@ -18,7 +18,7 @@ export interface ConnectionFlags {
   retries?: string;
 }
 
-/** Where a connection setting came from, for messages: `flag`, `environment` or `profile NAME`. */
+/** Source of a connection setting, for messages: `flag`, `environment` or `profile NAME`. */
 export type SettingSource = 'flag' | 'environment' | `profile ${string}` | 'client default';
 
 /** Resolved connection settings, with the source of each value for messages. */
