@@ -46,6 +46,15 @@ describe('rawlogs', () => {
     expect(result.stdout.split('\n')[0]).toBe('day,name');
   });
 
+  it('prints the header for no logs', async () => {
+    const args = ['rawlogs', 'list', '--from', '2001-01-01'];
+    const csv = await runCli([...args, '--csv'], { env: server.env });
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toBe('day,filename,start,name\n');
+    const table = await runCli(args, { env: server.env });
+    expect(table.stderr).toBe('no clicks logs found for the selected days\n');
+  });
+
   it('exports one day as ndjson', async () => {
     const out = tempDir('tsoffers-rawlogs-');
     const day = dashed(newestDay);

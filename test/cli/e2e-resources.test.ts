@@ -51,6 +51,15 @@ describe('offers list with no match', () => {
     expect(header).toContain('status');
   });
 
+  it('notes an empty report', async () => {
+    const args = ['report', 'stats', '--from', '2001-01-01', '--to', '2001-01-02'];
+    const table = await cli(...args);
+    expect(table.code).toBe(0);
+    expect(table.stderr).toBe('no report rows matched from 2001-01-01 to 2001-01-02\n');
+    const csv = await cli(...args, '--fields', 'Stat.clicks', '--csv');
+    expect(csv.stdout).toBe('Stat.clicks\n');
+  });
+
   it('prints an empty json array', async () => {
     const result = await cli('offers', 'list', '--where', 'id>100000', '--json');
     expect(result.code).toBe(0);

@@ -126,6 +126,9 @@ function registerApprovals(offers: Command, context: CommandContext): void {
       const sink = createRecordSink(format, context.io.stdout, columns);
       page.items.forEach((item) => sink.write(item));
       sink.end();
+      if (sink.count === 0 && format === 'table') {
+        context.note(command, `no affiliate approvals for offer ${id}`);
+      }
     });
 }
 

@@ -57,7 +57,11 @@ Examples:
       const dayDirs =
         flags.from === undefined && flags.to === undefined ? undefined : selectedDays(flags);
       const source = await rawLogSource(context, command, flags.type);
-      const sink = createRecordSink(context.format(command), context.io.stdout);
+      const format = context.format(command);
+      const sink = createRecordSink(format, context.io.stdout, undefined, {
+        emptyColumns:
+          dayDirs === undefined ? ['day', 'name'] : ['day', 'filename', 'start', 'name'],
+      });
       const dates = await source.listDateDirs();
       if (dayDirs === undefined) {
         dates.forEach((date) => sink.write({ day: date.dirName, name: date.displayName }));
@@ -75,6 +79,9 @@ Examples:
         }
       }
       sink.end();
+      if (sink.count === 0 && format === 'table') {
+        context.note(command, `no ${flags.type} logs found for the selected days`);
+      }
     });
 }
 

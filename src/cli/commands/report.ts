@@ -160,6 +160,9 @@ async function printReport(
   if (labelled !== undefined) sink.write(labelled.record);
   else if (flags.totals === true && totals !== undefined) sink.write({ totals });
   sink.end();
+  if (sink.count === 0 && format === 'table') {
+    context.note(command, `no report rows matched from ${params.data_start} to ${params.data_end}`);
+  }
 }
 
 /** Validates report flags and builds the parameters of the report call. */
