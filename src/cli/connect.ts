@@ -48,8 +48,8 @@ function streamLogger(stream: TextStream): Logger {
 
 /**
  * Retries of a command that sends many calls (`--all`, raw log exports) when `--retries` is not
- * given. The client backs off exponentially from one second, so six retries wait 30 to 61 seconds
- * in all (with jitter), which spans several 10-second rate-limit windows of the API.
+ * given. Between retries the client waits at least one second, doubling each time, so six
+ * retries span several 10-second rate-limit windows of the API.
  */
 export const LONG_RUN_RETRIES = 6;
 

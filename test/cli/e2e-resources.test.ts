@@ -291,7 +291,8 @@ describe('retries of long commands', () => {
     await fetch(`${server.emulator.origin}/__admin/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ kind: 'rate-limit', target: 'Offer', method: 'findAll', count: 1 }),
+      // A server error, because the client may wait out a whole rate-limit window before a retry.
+      body: JSON.stringify({ kind: 'http-5xx', target: 'Offer', method: 'findAll', count: 1 }),
     });
     const result = await cli('-v', ...args, '--fields', 'id', '--ndjson');
     expect(result.code).toBe(0);
