@@ -46,7 +46,7 @@ export async function readConfig(path: string): Promise<ConfigFile> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     if (isMissingFile(error)) return { profiles: {} };
-    throw error;
+    throw unreadableConfig(path, error);
   }
   let parsed: unknown;
   try {
@@ -57,6 +57,22 @@ export async function readConfig(path: string): Promise<ConfigFile> {
     );
   }
   return normalizeConfig(parsed, path);
+}
+
+// Turns a file system error into a sentence that names the path and the fix.
+function unreadableConfig(path: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR') {
+    return new CliUsageError(
+      `invalid configuration file ${path}: it is a directory; set TSOFFERS_CONFIG to a file path such as ${join(path, 'config.json')}`,
+    );
+  }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'ENOTDIR') {
+    return new CliUsageError(
+      `cannot read the configuration file ${path} (${code}): fix its permissions or set TSOFFERS_CONFIG to another file`,
+    );
+  }
+  return error;
 }
 
 /**

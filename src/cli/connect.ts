@@ -46,14 +46,31 @@ function streamLogger(stream: TextStream): Logger {
   return { debug: line('debug'), info: line('info'), warn: line('warning'), error: line('error') };
 }
 
+/**
+ * Retries of a command that sends many calls (`--all`, raw log exports) when `--retries` is not
+ * given. Between retries the client waits at least one second, doubling each time, so six
+ * retries span several 10-second rate-limit windows of the API.
+ */
+export const LONG_RUN_RETRIES = 6;
+
+/** Options of {@link connectClient}. */
+export interface ConnectOptions {
+  /** The command sends many calls, so it retries longer unless `--retries` sets the count. */
+  longRun?: boolean;
+}
+
 /** Resolves the connection settings from flags, environment and profile, and builds a client. */
 export async function connectClient(
   flags: ConnectionFlags & Verbosity,
   io: CliIo,
   protect: (secret: string) => void,
+  options: ConnectOptions = {},
 ): Promise<HasOffers> {
   const settings = await resolveSettings(flags, io.env);
   protect(settings.networkToken);
   for (const warning of settings.warnings) io.stderr.write(`${warning}\n`);
+  if (options.longRun === true && settings.maxRetries === undefined) {
+    settings.maxRetries = LONG_RUN_RETRIES;
+  }
   return createClient({ ...settings, log: { stream: io.stderr, level: logLevelFor(flags) } });
 }

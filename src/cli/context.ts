@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 
 import type { HasOffers } from '../index.js';
+import type { ConnectOptions } from './connect.js';
 import type { CliIo } from './io.js';
 import type { OutputFormat } from './output/format.js';
 import { chooseFormat } from './output/format.js';
@@ -24,7 +25,7 @@ export interface CommandContext {
   format(command: Command): OutputFormat;
   progress(command: Command): Progress;
   /** Resolves the connection settings and returns a client; nothing is sent yet. */
-  connect(command: Command): Promise<HasOffers>;
+  connect(command: Command, options?: ConnectOptions): Promise<HasOffers>;
   /** Prints a message for people on stderr unless `--quiet` is set. */
   note(command: Command, message: string): void;
   /** Adds a secret that must be masked in everything printed from now on. */
@@ -42,10 +43,10 @@ export function createContext(io: CliIo, protect: (secret: string) => void): Com
     globals,
     format: (command) => chooseFormat(globals(command)),
     progress: (command) => createProgress(io.stderr, globals(command).quiet === true),
-    async connect(command) {
+    async connect(command, options) {
       // Loaded on demand so that commands which never call the API start without the client.
       const { connectClient } = await import('./connect.js');
-      const client = await connectClient(globals(command), io, protect);
+      const client = await connectClient(globals(command), io, protect, options);
       clients.push(client);
       return client;
     },

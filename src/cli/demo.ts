@@ -67,7 +67,25 @@ async function main(): Promise<void> {
 
 async function runWorkflow(demo: DemoEnvironment): Promise<void> {
   await step('Check the credentials', ['whoami'], demo);
+  const { offerId, affiliateId } = await pickOfferAndAffiliate(demo);
+  await step(
+    `Approve affiliate ${affiliateId} on offer ${offerId}`,
+    ['offers', 'approve', offerId, affiliateId],
+    demo,
+  );
+  await step(
+    'Generate its tracking link',
+    ['offers', 'tracking-link', offerId, affiliateId, 'aff_sub=demo'],
+    demo,
+  );
+  await showReport(demo);
+  await exportYesterdayClicks(demo);
+}
 
+// Lists the top offers and creates an affiliate, returning the ids the next steps use.
+async function pickOfferAndAffiliate(
+  demo: DemoEnvironment,
+): Promise<{ offerId: string; affiliateId: string }> {
   const offersTable = await step(
     'List the five offers with the highest default payout',
     [
@@ -104,18 +122,10 @@ async function runWorkflow(demo: DemoEnvironment): Promise<void> {
   );
   const affiliateId = /^id\s+(\d+)$/m.exec(affiliateRecord)?.[1];
   if (affiliateId === undefined) throw new Error('affiliates create printed no id');
+  return { offerId, affiliateId };
+}
 
-  await step(
-    `Approve affiliate ${affiliateId} on offer ${offerId}`,
-    ['offers', 'approve', offerId, affiliateId],
-    demo,
-  );
-  await step(
-    'Generate its tracking link',
-    ['offers', 'tracking-link', offerId, affiliateId, 'aff_sub=demo'],
-    demo,
-  );
-
+async function showReport(demo: DemoEnvironment): Promise<void> {
   const today = new Date();
   const weekAgo = new Date(today.getTime() - 6 * 24 * 60 * 60 * 1000);
   await step(
@@ -136,7 +146,10 @@ async function runWorkflow(demo: DemoEnvironment): Promise<void> {
     ],
     demo,
   );
+}
 
+async function exportYesterdayClicks(demo: DemoEnvironment): Promise<void> {
+  const today = new Date();
   const daysTable = await step(
     'List the days with click logs',
     ['rawlogs', 'list', '--type', 'clicks'],

@@ -15,11 +15,15 @@ function flush(stream: NodeJS.WriteStream): Promise<void> {
 }
 
 // A reader such as `head -1` may close the pipe before all output is written. That is a normal
-// end of the command, so it exits quietly with success instead of crashing on EPIPE.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
+// end of the command, so it exits quietly with success instead of crashing on EPIPE. Every write
+// of the command line, progress and log lines included, goes through these two streams, and
+// stderr is piped too by `2>&1 | head`.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
 
 const exitCode = await run(process.argv.slice(2), processIo(), packageVersion());
 await flush(process.stdout);

@@ -54,3 +54,8 @@ export function checkWritableFields(model: string, data: Readonly<Record<string,
     }
   }
 }
+
+/** Returns the field names of a model in catalogue order, or none for an unknown model. */
+export function modelFieldNames(model: string): string[] {
+  return Object.keys(findModel(model)?.fields ?? {});
+}

@@ -11,14 +11,15 @@ const HEAD = /^([A-Za-z_][A-Za-z0-9_.]*)((?:\[[^\]]*\])*)$/;
  * PHP bracket form (`filters[id][GREATER_THAN]=5`, `fields[]=id`); brackets keep dots literal,
  * so `sort[Offer.id]=desc` names the key `Offer.id`.
  */
-export function parseKeyValues(pairs: readonly string[]): Params {
+export function parseKeyValues(
+  pairs: readonly string[],
+  example = 'data.name=Test or filters[id][GREATER_THAN]=5',
+): Params {
   const params: Params = {};
   for (const pair of pairs) {
     const equals = pair.indexOf('=');
     if (equals <= 0) {
-      throw new CliUsageError(
-        `invalid parameter '${pair}': expected key=value, e.g. data.name=Test or filters[id][GREATER_THAN]=5`,
-      );
+      throw new CliUsageError(`invalid parameter '${pair}': expected key=value, e.g. ${example}`);
     }
     const path = parseKeyPath(pair.slice(0, equals), pair);
     assign(params, path, pair.slice(equals + 1), pair);

@@ -54,12 +54,19 @@ interface OutputUnit {
   logFiles: string[];
 }
 
+interface Failure {
+  /** The output file or day that was not written. */
+  name: string;
+  error: unknown;
+}
+
 /**
  * Exports raw log rows to files: each output file is written under a temporary name and renamed
- * when complete. A failed output unit is deleted and the others go on. If some units failed and
- * others succeeded, a partial-failure error lists them; if every unit failed, the first error
- * is raised. Errors that no retry of another file can fix (bad credentials, bad input, an
- * interrupt) stop the export at once.
+ * when complete. A failed day or output file is deleted and the others go on, rate limits
+ * included, because the limit window may have passed by the next file. If some failed and others
+ * were written, a partial-failure error lists them; if nothing was written, the first error is
+ * raised. Errors that no other file can avoid (bad credentials, bad input, an interrupt) stop the
+ * export at once.
  */
 export async function exportRawLogs(
   source: RawLogSource,
@@ -67,11 +74,11 @@ export async function exportRawLogs(
   hooks: ExportHooks,
 ): Promise<ExportedFile[]> {
   await prepareOutDir(plan.outDir);
-  const units = await planUnits(source, plan, hooks);
+  const failures: Failure[] = [];
+  const units = await planUnits(source, plan, hooks, failures);
   const totalFiles = units.reduce((sum, unit) => sum + unit.logFiles.length, 0);
 
   const written: ExportedFile[] = [];
-  const failures: Array<{ unit: OutputUnit; error: unknown }> = [];
   hooks.progress.start(totalFiles, 'log files');
   try {
     for (const unit of units) {
@@ -81,23 +88,22 @@ export async function exportRawLogs(
         hooks.onFile(file);
       } catch (error) {
         if (isFatal(error) || hooks.signal?.aborted === true) throw error;
-        failures.push({ unit, error });
+        failures.push({ name: basename(unit.path), error });
       }
     }
   } finally {
     hooks.progress.stop();
   }
-
-  if (failures.length > 0 && written.length === 0) throw failures[0]?.error;
-  if (failures.length > 0) {
-    const list = failures
-      .map(({ unit, error }) => `${basename(unit.path)} (${messageOf(error)})`)
-      .join('; ');
-    throw new PartialFailureError(
-      `${failures.length} of ${units.length} output files failed and were not written: ${list}; run the export again for those days`,
-    );
-  }
+  if (failures.length > 0) throw summarizeFailures(failures, written.length);
   return written;
+}
+
+function summarizeFailures(failures: readonly Failure[], writtenCount: number): unknown {
+  if (writtenCount === 0) return failures[0]?.error;
+  const list = failures.map(({ name, error }) => `${name} (${failureReason(error)})`).join('; ');
+  return new PartialFailureError(
+    `${failures.length} of ${failures.length + writtenCount} output files failed and were not written: ${list}; run the export again for those days`,
+  );
 }
 
 // Runs before any request, so a bad --out fails at once instead of after the downloads.
@@ -107,6 +113,11 @@ async function prepareOutDir(outDir: string): Promise<void> {
     await access(outDir, constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? messageOf(error);
+    if (code === 'EEXIST') {
+      throw new CliUsageError(
+        `invalid --out ${outDir}: it is a file, not a directory; pass --out a new or existing directory`,
+      );
+    }
     throw new CliUsageError(
       `cannot write to the output directory ${outDir} (${code}): pass --out a directory you can write to`,
     );
@@ -117,6 +128,7 @@ async function planUnits(
   source: RawLogSource,
   plan: ExportPlan,
   hooks: ExportHooks,
+  failures: Failure[],
 ): Promise<OutputUnit[]> {
   const available = new Set((await source.listDateDirs()).map((dir) => dir.dirName));
   const units: OutputUnit[] = [];
@@ -125,8 +137,16 @@ async function planUnits(
       hooks.note(`no ${plan.logType} logs for ${day}; skipped`);
       continue;
     }
+    let listed: Awaited<ReturnType<RawLogSource['listLogs']>>;
+    try {
+      listed = await source.listLogs(day);
+    } catch (error) {
+      if (isFatal(error) || hooks.signal?.aborted === true) throw error;
+      failures.push({ name: `${plan.logType} logs of ${day}`, error });
+      continue;
+    }
     // The API lists files newest first; rows are written oldest first.
-    const logs = [...(await source.listLogs(day))].sort(
+    const logs = [...listed].sort(
       (left, right) => Number(left.startTimestamp) - Number(right.startTimestamp),
     );
     if (plan.per === 'day') {
@@ -211,12 +231,22 @@ function checkColumns(
 function isFatal(error: unknown): boolean {
   return (
     error instanceof Error &&
-    ['AuthenticationError', 'UsageError', 'RateLimitError', 'AbortError'].includes(error.name)
+    ['AuthenticationError', 'UsageError', 'AbortError'].includes(error.name)
   );
 }
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+// Client errors carry the server's own text; their full message adds advice that the summary of
+// many failures would repeat for every file.
+function failureReason(error: unknown): string {
+  if (error instanceof Error && 'serverMessage' in error) {
+    const { serverMessage } = error;
+    if (typeof serverMessage === 'string' && serverMessage !== '') return serverMessage;
+  }
+  return messageOf(error).split('\n')[0] ?? '';
 }
 
 /** Formats a byte count with a binary unit, e.g. `1.5 MiB`. */

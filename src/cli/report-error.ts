@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 
 import { CliError } from './cli-error.js';
+import { toCliWording } from './client-wording.js';
 import { ExitCode } from './exit-codes.js';
 
 interface ErrorKind {
@@ -54,7 +55,7 @@ export function exitCodeFor(raised: unknown): ExitCode {
 export function formatError(raised: unknown): string {
   const error = unwrapAbort(raised);
   const message = error instanceof Error ? error.message : String(error);
-  const lines = [`error: ${message}`];
+  const lines = [`error: ${error instanceof CliError ? message : toCliWording(message)}`];
   for (const fieldError of fieldErrors(error)) lines.push(`  ${fieldError}`);
   const nextStep = clientErrorKind(error)?.nextStep;
   if (nextStep !== undefined) lines.push(`hint: ${nextStep}`);

@@ -18,6 +18,9 @@ export interface ConnectionFlags {
   retries?: string;
 }
 
+/** Source of a connection setting, for messages: `flag`, `environment` or `profile NAME`. */
+export type SettingSource = 'flag' | 'environment' | `profile ${string}` | 'client default';
+
 /** Resolved connection settings, with the source of each value for messages. */
 export interface ConnectionSettings {
   networkId: string;
@@ -28,6 +31,7 @@ export interface ConnectionSettings {
   profile: string;
   configFile: string;
   warnings: string[];
+  sources: { networkId: SettingSource; networkToken: SettingSource; endpoint: SettingSource };
 }
 
 /** Names the profile to use: `--profile`, then `TSOFFERS_PROFILE`, then the file's default. */
@@ -60,9 +64,12 @@ export async function resolveSettings(
     );
   }
 
-  const networkId = firstSet(flags.networkId, env.HASOFFERS_NETWORK_ID, profile.networkId);
-  const networkToken = firstSet(flags.token, env.HASOFFERS_NETWORK_TOKEN, profile.networkToken);
-  const endpoint = firstSet(flags.endpoint, env.HASOFFERS_ENDPOINT, profile.endpoint);
+  const { networkId, networkToken, endpoint, sources } = pickValues(
+    flags,
+    env,
+    profile,
+    profileName,
+  );
   if (networkId === undefined) {
     throw new CliUsageError(
       'missing network id: pass --network-id, set HASOFFERS_NETWORK_ID, or run tsoffers login',
@@ -90,6 +97,7 @@ export async function resolveSettings(
     profile: profileName,
     configFile: file,
     warnings,
+    sources,
   };
   if (endpoint !== undefined) settings.endpoint = checkEndpoint(endpoint);
   if (flags.timeout !== undefined) {
@@ -97,6 +105,46 @@ export async function resolveSettings(
   }
   if (flags.retries !== undefined) settings.maxRetries = parseCount('--retries', flags.retries);
   return settings;
+}
+
+// Takes each connection value from the first source that sets it: flag, environment, profile.
+function pickValues(
+  flags: ConnectionFlags,
+  env: NodeJS.ProcessEnv,
+  profile: Profile,
+  profileName: string,
+): {
+  networkId: string | undefined;
+  networkToken: string | undefined;
+  endpoint: string | undefined;
+  sources: ConnectionSettings['sources'];
+} {
+  const fromProfile: SettingSource = `profile ${profileName}`;
+  const [networkId, networkIdSource] = firstSet(
+    [flags.networkId, 'flag'],
+    [env.HASOFFERS_NETWORK_ID, 'environment'],
+    [profile.networkId, fromProfile],
+  );
+  const [networkToken, networkTokenSource] = firstSet(
+    [flags.token, 'flag'],
+    [env.HASOFFERS_NETWORK_TOKEN, 'environment'],
+    [profile.networkToken, fromProfile],
+  );
+  const [endpoint, endpointSource] = firstSet(
+    [flags.endpoint, 'flag'],
+    [env.HASOFFERS_ENDPOINT, 'environment'],
+    [profile.endpoint, fromProfile],
+  );
+  return {
+    networkId,
+    networkToken,
+    endpoint,
+    sources: {
+      networkId: networkIdSource,
+      networkToken: networkTokenSource,
+      endpoint: endpointSource,
+    },
+  };
 }
 
 /** Parses a flag value that must be a positive whole number. */
@@ -130,6 +178,12 @@ function checkEndpoint(endpoint: string): string {
   return endpoint;
 }
 
-function firstSet(...values: ReadonlyArray<string | undefined>): string | undefined {
-  return values.find((value) => value !== undefined && value !== '');
+// Returns the first value that is set, with its source; an empty variable counts as unset.
+function firstSet(
+  ...candidates: ReadonlyArray<readonly [string | undefined, SettingSource]>
+): [string | undefined, SettingSource] {
+  for (const [value, source] of candidates) {
+    if (value !== undefined && value !== '') return [value, source];
+  }
+  return [undefined, 'client default'];
 }

@@ -1,13 +1,13 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
 import { AtomicFile } from '../../src/cli/atomic-file.js';
+import { tempDir } from './support/temp.js';
 
 async function directory(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'tsoffers-atomic-'));
+  return Promise.resolve(tempDir('tsoffers-atomic-'));
 }
 
 describe('AtomicFile', () => {

@@ -98,4 +98,24 @@ describe('built bin', () => {
     expect(stdout.trimEnd().split('\n')).toHaveLength(1);
     expect(stderr).toBe('status=0\n');
   });
+
+  it.each([
+    ['rawlogs csv', 'rawlogs list --from 2024-01-01 --to 2024-03-01 --csv | head -2'],
+    ['log lines on stderr', 'offers list --all --limit 1 --ndjson -v 2>&1 >/dev/null | head -1'],
+  ])('exits quietly on a closed pipe: %s', async (_name, pipeline) => {
+    const script = `node "$0" ${pipeline}; echo "status=\${PIPESTATUS[0]}" >&2`;
+    const { stderr } = await run(
+      'bash',
+      ['-c', script, join(buildRoot, 'dist', 'cli', 'main.js')],
+      {
+        env: {
+          PATH: process.env.PATH,
+          HOME: buildRoot,
+          TSOFFERS_CONFIG: join(buildRoot, 'c.json'),
+          ...server.env,
+        },
+      },
+    );
+    expect(stderr).toBe('status=0\n');
+  });
 });

@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
@@ -9,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { CliIo } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
+import { tempDir } from './support/temp.js';
 
 const exec = promisify(execFile);
 
@@ -28,7 +28,7 @@ async function runInProcess(argv: string[]): Promise<{ code: number; out: string
 
 // Sources the script in bash, fills the completion variables as bash would, and prints COMPREPLY.
 async function complete(script: string, words: string[]): Promise<string[]> {
-  const dir = await mkdtemp(join(tmpdir(), 'tsoffers-completion-'));
+  const dir = tempDir('tsoffers-completion-');
   const file = join(dir, 'completion.bash');
   await writeFile(file, script);
   const array = words.map((word) => `'${word}'`).join(' ');
@@ -44,7 +44,7 @@ describe('completion', () => {
     const result = await runInProcess(['completion', shell]);
     expect(result.code).toBe(0);
     expect(result.out).toContain('complete -F _tsoffers_complete tsoffers');
-    const dir = await mkdtemp(join(tmpdir(), 'tsoffers-completion-'));
+    const dir = tempDir('tsoffers-completion-');
     await writeFile(join(dir, 'script'), result.out);
     // bash -n only parses; it fails on a syntax error in the generated script.
     await expect(exec('bash', ['-n', join(dir, 'script')])).resolves.toBeDefined();

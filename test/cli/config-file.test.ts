@@ -1,13 +1,13 @@
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
 import { configPath, maskSecret, readConfig, writeConfig } from '../../src/cli/config-file.js';
+import { tempDir } from './support/temp.js';
 
 async function temporaryDirectory(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'tsoffers-config-'));
+  return Promise.resolve(tempDir('tsoffers-config-'));
 }
 
 describe('configPath', () => {

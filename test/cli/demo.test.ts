@@ -1,14 +1,14 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
 import { runDemo } from './support/run-cli.js';
+import { tempDir } from './support/temp.js';
 
 describe('demo', () => {
   it('runs the workflow and writes click rows', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'tsoffers-demo-test-'));
+    const out = tempDir('tsoffers-demo-test-');
     const result = await runDemo(out);
     expect(result.stderr).not.toContain('demo failed');
     expect(result.code).toBe(0);
@@ -20,7 +20,8 @@ describe('demo', () => {
     // Today's log is partial, so the demo exports yesterday (UTC), a day of 24 hourly files.
     const yesterday = new Date(Date.now() - 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
     const yesterdayDir = yesterday.replace(/-/g, '');
-    const files = (await readdir(out)).filter((name) => name.endsWith('.ndjson'));
+    // The demo keeps its export and nothing else: no configuration, no partial files.
+    const files = await readdir(out);
     expect(files).toEqual([`clicks-${yesterdayDir}.ndjson`]);
     expect(result.stdout).toContain(`Export the click logs of ${yesterday}, a complete day`);
     expect(result.stdout).toMatch(new RegExp(`^${yesterdayDir}\\s+\\S+\\s+24\\s`, 'm'));

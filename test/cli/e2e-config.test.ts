@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { TestEmulator } from './support/emulator.js';
 import { startTestEmulator } from './support/emulator.js';
+import { tempDir } from './support/temp.js';
 import { runCli } from './support/run-cli.js';
 
 let server: TestEmulator;
@@ -19,9 +19,30 @@ afterAll(async () => {
 });
 
 async function configEnv(): Promise<NodeJS.ProcessEnv> {
-  const directory = await mkdtemp(join(tmpdir(), 'tsoffers-config-e2e-'));
+  const directory = tempDir('tsoffers-config-e2e-');
   return { TSOFFERS_CONFIG: join(directory, 'tsoffers', 'config.json') };
 }
+
+describe('unusable paths', () => {
+  it('explains a configuration path that is a directory', async () => {
+    const directory = tempDir('tsoffers-config-dir-');
+    const result = await runCli(['config', 'list'], { env: { TSOFFERS_CONFIG: directory } });
+    expect(result.stderr).toBe(
+      `error: invalid configuration file ${directory}: it is a directory; set TSOFFERS_CONFIG to a file path such as ${join(directory, 'config.json')}\n`,
+    );
+    expect(result.code).toBe(2);
+  });
+
+  it('explains an export --out that is a file', async () => {
+    const file = join(tempDir('tsoffers-out-file-'), 'taken');
+    await writeFile(file, '');
+    const result = await runCli(['rawlogs', 'export', '--out', file], { env: server.env });
+    expect(result.stderr).toBe(
+      `error: invalid --out ${file}: it is a file, not a directory; pass --out a new or existing directory\n`,
+    );
+    expect(result.code).toBe(2);
+  });
+});
 
 describe('login', () => {
   it('verifies and stores credentials with mode 0600', async () => {
@@ -107,10 +128,25 @@ describe('config', () => {
       env: { ...env, HASOFFERS_NETWORK_ID: server.emulator.networkId },
     });
     expect(fromEnvironment.code).toBe(0);
+    expect(JSON.parse(fromEnvironment.stdout)).toMatchObject({
+      networkIdFrom: 'environment',
+      networkTokenFrom: 'profile default',
+      endpointFrom: 'profile default',
+      profile: 'default',
+    });
     const fromFlag = await runCli(['whoami', '--network-id', 'flag-network'], {
       env: { ...env, HASOFFERS_NETWORK_ID: server.emulator.networkId },
     });
     expect(fromFlag.code).toBe(3);
+  });
+
+  it('names the environment without a config file', async () => {
+    const result = await runCli(['whoami'], { env: { ...server.env, ...(await configEnv()) } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('profile');
+    expect(result.stdout).toMatch(/^networkIdFrom\s+environment$/m);
+    expect(result.stdout).toMatch(/^networkTokenFrom\s+environment$/m);
+    expect(result.stdout).toMatch(/^endpointFrom\s+environment$/m);
   });
 
   it('rejects an unknown profile', async () => {

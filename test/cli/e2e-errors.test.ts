@@ -75,6 +75,18 @@ describe('usage errors', () => {
       "error: option '-t, --type <type>' argument 'views' is invalid",
     ],
     [['nosuchcommand'], "error: unknown command 'nosuchcommand'"],
+    [
+      ['offers', 'list', '--page', '2'],
+      'error: --page 2 needs --limit, the page size: pass e.g. --page 2 --limit 50',
+    ],
+    [
+      ['offers', 'update', '1', 'status'],
+      "error: invalid parameter 'status': expected key=value, e.g. status=paused\n",
+    ],
+    [
+      ['call', 'Offer'],
+      "error: missing method for Offer: use tsoffers call Target method key=value…, or 'tsoffers call Offer --list' to browse",
+    ],
   ])('%j exits 2 before sending', async (args, message) => {
     const before = await server.requestCount();
     const result = await runCli(args, { env: server.env });
@@ -132,6 +144,8 @@ describe('server errors', () => {
       expect(second.code).toBe(5);
       expect(second.stderr).toContain('API usage exceeded rate limit');
       expect(second.stderr).toContain('hint: the network allows about 50 calls per 10 seconds');
+      expect(second.stderr).toContain('raise --retries');
+      expect(second.stderr).not.toContain('maxRetries');
     } finally {
       await limited.emulator.close();
     }

@@ -1,11 +1,11 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { TestEmulator } from './support/emulator.js';
 import { startTestEmulator } from './support/emulator.js';
+import { tempDir } from './support/temp.js';
 import { runCli, startCli } from './support/run-cli.js';
 
 let server: TestEmulator;
@@ -24,6 +24,14 @@ afterAll(async () => {
   await server.emulator.close();
 });
 
+async function injectFault(fault: Record<string, unknown>): Promise<void> {
+  await fetch(`${server.emulator.origin}/__admin/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(fault),
+  });
+}
+
 function dashed(day: string): string {
   return `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`;
 }
@@ -38,8 +46,17 @@ describe('rawlogs', () => {
     expect(result.stdout.split('\n')[0]).toBe('day,name');
   });
 
+  it('prints the header for no logs', async () => {
+    const args = ['rawlogs', 'list', '--from', '2001-01-01'];
+    const csv = await runCli([...args, '--csv'], { env: server.env });
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toBe('day,filename,start,name\n');
+    const table = await runCli(args, { env: server.env });
+    expect(table.stderr).toBe('no clicks logs found for the selected days\n');
+  });
+
   it('exports one day as ndjson', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'tsoffers-rawlogs-'));
+    const out = tempDir('tsoffers-rawlogs-');
     const day = dashed(newestDay);
     const result = await runCli(
       ['rawlogs', 'export', '--type', 'clicks', '--from', day, '--to', day, '--out', out, '--json'],
@@ -60,7 +77,7 @@ describe('rawlogs', () => {
   });
 
   it('exports one csv per log file', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'tsoffers-rawlogs-'));
+    const out = tempDir('tsoffers-rawlogs-');
     const day = dashed(newestDay);
     const result = await runCli(
       [
@@ -90,7 +107,7 @@ describe('rawlogs', () => {
   });
 
   it('exits 7 when one day fails', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'tsoffers-rawlogs-'));
+    const out = tempDir('tsoffers-rawlogs-');
     const days = JSON.parse(
       (await runCli(['rawlogs', 'list', '--json'], { env: server.env })).stdout,
     ) as Array<{ day: string }>;
@@ -122,9 +139,63 @@ describe('rawlogs', () => {
     expect(files).toEqual([`clicks-${newestDay}.ndjson`]);
   });
 
+  it('goes on after a rate limit, then exits 7', async () => {
+    const out = tempDir();
+    const days = JSON.parse(
+      (await runCli(['rawlogs', 'list', '--json'], { env: server.env })).stdout,
+    ) as Array<{ day: string }>;
+    const oldest = days[2]?.day ?? '';
+    await injectFault({
+      kind: 'rate-limit',
+      target: 'RawLog',
+      method: 'getDownloadLink',
+      count: 1,
+    });
+    const result = await runCli(
+      [
+        '--retries',
+        '0',
+        'rawlogs',
+        'export',
+        '--from',
+        dashed(oldest),
+        '--to',
+        dashed(newestDay),
+        '--out',
+        out,
+      ],
+      { env: server.env },
+    );
+    expect(result.stderr).toContain('error: 1 of 3 output files failed and were not written');
+    expect(result.stderr).toContain(`clicks-${oldest}.ndjson (API usage exceeded rate limit.`);
+    expect(result.code).toBe(7);
+    const files = await readdir(out);
+    expect(files).toHaveLength(2);
+    expect(files).not.toContain(`clicks-${oldest}.ndjson`);
+  });
+
+  it('exits 5 when every day was rate limited', async () => {
+    const out = tempDir();
+    await injectFault({
+      kind: 'rate-limit',
+      target: 'RawLog',
+      method: 'getDownloadLink',
+      count: 2,
+    });
+    const day = dashed(newestDay);
+    const result = await runCli(
+      ['--retries', '0', 'rawlogs', 'export', '--from', day, '--to', day, '--out', out],
+      { env: server.env },
+    );
+    expect(result.stderr).toContain('API usage exceeded rate limit');
+    expect(result.code).toBe(5);
+    expect(await readdir(out)).toEqual([]);
+    await fetch(`${server.emulator.origin}/__admin/faults`, { method: 'DELETE' });
+  });
+
   it('exits 130 on SIGINT and keeps no partial file', async () => {
     const big = await startTestEmulator({ rawLogs: { days: 1, rowsPerHour: 20_000 } });
-    const out = await mkdtemp(join(tmpdir(), 'tsoffers-rawlogs-'));
+    const out = tempDir('tsoffers-rawlogs-');
     try {
       const running = startCli(['rawlogs', 'export', '--out', out], { env: big.env });
       let ended = false;

@@ -22,6 +22,51 @@ afterAll(async () => {
   await server.emulator.close();
 });
 
+describe('offers list with no match', () => {
+  it('notes the empty table on stderr', async () => {
+    const result = await cli('offers', 'list', '--where', 'id>100000');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('no offers matched\n');
+  });
+
+  it('prints the csv header', async () => {
+    const result = await cli(
+      'offers',
+      'list',
+      '--where',
+      'id>100000',
+      '--csv',
+      '--fields',
+      'id,name',
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('id,name\n');
+  });
+
+  it('prints every field name without --fields', async () => {
+    const result = await cli('offers', 'list', '--where', 'id>100000', '--csv');
+    const header = result.stdout.trimEnd().split(',');
+    expect(header).toContain('id');
+    expect(header).toContain('status');
+  });
+
+  it('notes an empty report', async () => {
+    const args = ['report', 'stats', '--from', '2001-01-01', '--to', '2001-01-02'];
+    const table = await cli(...args);
+    expect(table.code).toBe(0);
+    expect(table.stderr).toBe('no report rows matched from 2001-01-01 to 2001-01-02\n');
+    const csv = await cli(...args, '--fields', 'Stat.clicks', '--csv');
+    expect(csv.stdout).toBe('Stat.clicks\n');
+  });
+
+  it('prints an empty json array', async () => {
+    const result = await cli('offers', 'list', '--where', 'id>100000', '--json');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('[]\n');
+  });
+});
+
 describe('offers list', () => {
   it('prints an aligned table', async () => {
     const result = await cli('offers', 'list', '--limit', '3', '--fields', 'id,name,status');
@@ -237,6 +282,24 @@ describe('report stats', () => {
   });
 });
 
+describe('retries of long commands', () => {
+  it.each([
+    [['offers', 'list', '--all'], 'attempt 2/7'],
+    [['--retries', '2', 'offers', 'list', '--all'], 'attempt 2/3'],
+    [['offers', 'list'], 'attempt 2/4'],
+  ])('%j retries as %s', async (args, attempt) => {
+    await fetch(`${server.emulator.origin}/__admin/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      // A server error, because the client may wait out a whole rate-limit window before a retry.
+      body: JSON.stringify({ kind: 'http-5xx', target: 'Offer', method: 'findAll', count: 1 }),
+    });
+    const result = await cli('-v', ...args, '--fields', 'id', '--ndjson');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(attempt);
+  });
+});
+
 describe('report totals', () => {
   it('labels the totals row', async () => {
     const result = await cli(
@@ -253,6 +316,18 @@ describe('report totals', () => {
     const lines = result.stdout.trimEnd().split('\n');
     const clicks = lines.slice(1, -1).reduce((sum, line) => sum + Number(line.split(',')[1]), 0);
     expect(lines.at(-1)).toBe(`total,${clicks}`);
+  });
+
+  it('labels totals when the first field is a metric', async () => {
+    const fields = ['--fields', 'Stat.clicks', '--groups', 'Stat.offer_id', '--totals'];
+    const csv = await cli('report', 'stats', ...fields, '--csv');
+    const lines = csv.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('row,Stat.clicks');
+    const clicks = lines.slice(1, -1).reduce((sum, line) => sum + Number(line.split(',')[1]), 0);
+    expect(lines.slice(1, -1).every((line) => line.startsWith(','))).toBe(true);
+    expect(lines.at(-1)).toBe(`total,${clicks}`);
+    const table = await cli('report', 'stats', ...fields);
+    expect(table.stdout.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`^total\\s+${clicks}$`));
   });
 });
 

@@ -132,6 +132,53 @@ describe('createRecordSink', () => {
   });
 });
 
+describe('contained models in csv', () => {
+  const one = { id: '1', country: { code: 'US' } };
+  const three = { id: '2', country: [{ code: 'GB' }, { code: 'DE' }, { code: 'FR' }] };
+
+  it('flattens a list of one like one model', () => {
+    expect(flattenRecord({ country: [{ code: 'US' }] })).toEqual({ 'country.code': 'US' });
+  });
+
+  it('takes the header from every row', () => {
+    const out = buffer();
+    const sink = createRecordSink('csv', out);
+    sink.write(one);
+    sink.write(three);
+    sink.end();
+    const [header, first, second] = out.text.split('\n');
+    expect(header).toBe('id,country.code,country.0.code,country.1.code,country.2.code');
+    expect(first).toBe('1,US,,,');
+    expect(second).toBe('2,,GB,DE,FR');
+  });
+
+  it('rejects new columns when streamed', () => {
+    const out = buffer();
+    const sink = createRecordSink('csv', out, undefined, { streamed: true });
+    sink.write(one);
+    expect(() => sink.write(three)).toThrow(
+      'record 2 has columns missing from the CSV header (country.0.code, country.1.code, country.2.code)',
+    );
+    expect(out.text).toBe('id,country.code\n1,US\n');
+  });
+
+  it('keeps fixed columns when streamed', () => {
+    const out = buffer();
+    const sink = createRecordSink('csv', out, ['id'], { streamed: true });
+    sink.write(one);
+    sink.write(three);
+    sink.end();
+    expect(out.text).toBe('id\n1\n2\n');
+  });
+
+  it('prints the header for no rows', () => {
+    const out = buffer();
+    const sink = createRecordSink('csv', out, undefined, { emptyColumns: ['id', 'name'] });
+    sink.end();
+    expect(out.text).toBe('id,name\n');
+  });
+});
+
 describe('writeOne', () => {
   it('prints a record as key-value lines', () => {
     const out = buffer();

@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CliUsageError, PartialFailureError } from '../../src/cli/cli-error.js';
 import type { ExportedFile, RawLogSource } from '../../src/cli/rawlogs-export.js';
 import { exportRawLogs, formatBytes } from '../../src/cli/rawlogs-export.js';
+import { tempDir } from './support/temp.js';
 
 const silent = {
   start: () => undefined,
@@ -41,7 +41,7 @@ function source(broken: readonly string[] = []): RawLogSource {
 }
 
 async function run(broken: readonly string[], days: string[], per: 'day' | 'file' = 'day') {
-  const outDir = await mkdtemp(join(tmpdir(), 'tsoffers-export-'));
+  const outDir = tempDir('tsoffers-export-');
   const written: ExportedFile[] = [];
   const notes: string[] = [];
   const result = exportRawLogs(
@@ -113,7 +113,7 @@ describe('exportRawLogs', () => {
 
 describe('exportRawLogs output directory', () => {
   it('fails before listing when --out is under a file', async () => {
-    const parent = await mkdtemp(join(tmpdir(), 'tsoffers-export-out-'));
+    const parent = tempDir('tsoffers-export-out-');
     await writeFile(join(parent, 'file'), '');
     const outDir = join(parent, 'file', 'logs');
     let listed = false;
@@ -156,7 +156,7 @@ describe('exportRawLogs csv columns', () => {
   }
 
   async function exportCsv(logType: string, per: 'day' | 'file') {
-    const outDir = await mkdtemp(join(tmpdir(), 'tsoffers-export-columns-'));
+    const outDir = tempDir('tsoffers-export-columns-');
     const result = exportRawLogs(
       growingSource(logType),
       { logType, dayDirs: ['20240502'], outDir, format: 'csv', per },

@@ -46,6 +46,21 @@ describe('formatError', () => {
   });
 });
 
+describe('client wording', () => {
+  it.each([
+    ['page is 2 but limit is missing. Pass limit (the page size) with page.', '--limit'],
+    ['send fewer calls or raise maxRetries.', 'raise --retries.'],
+    ['Check networkId (HASOFFERS_NETWORK_ID)', 'Check --network-id (HASOFFERS_NETWORK_ID)'],
+    ['check the endpoint option (HASOFFERS_ENDPOINT).', 'check --endpoint (HASOFFERS_ENDPOINT).'],
+  ])('rewrites %j', (message, expected) => {
+    expect(formatError(clientError('HasOffersError', message))).toContain(expected);
+  });
+
+  it('keeps CLI messages as written', () => {
+    expect(formatError(new CliUsageError('maxRetries'))).toBe('error: maxRetries\n');
+  });
+});
+
 describe('redactingStream', () => {
   it('masks every secret', () => {
     let written = '';

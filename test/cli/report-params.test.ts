@@ -8,6 +8,7 @@ const stats = {
   method: 'getStats',
   model: 'StatReport',
   defaultFields: ['Stat.clicks'],
+  exampleColumns: '--fields Stat.clicks',
 } as const;
 
 describe('reportFilters', () => {

@@ -49,8 +49,11 @@ Examples:
           return;
         }
         if (target === undefined || method === undefined) {
+          const missing = target === undefined ? 'target and method' : `method for ${target}`;
+          const browse =
+            target === undefined ? 'tsoffers call --list' : `tsoffers call ${target} --list`;
           throw new CliUsageError(
-            "missing target and method: use tsoffers call Target method key=value…, or 'tsoffers call --list' to browse",
+            `missing ${missing}: use tsoffers call Target method key=value…, or '${browse}' to browse`,
           );
         }
         const params = parseKeyValues(pairs);

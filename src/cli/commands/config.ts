@@ -30,10 +30,16 @@ The file is $TSOFFERS_CONFIG, else $XDG_CONFIG_HOME/tsoffers/config.json, else
 Examples:
   $ tsoffers config set network-id demo
   $ printenv HO_TOKEN | tsoffers config set network-token -
+  $ tsoffers config set endpoint https://staging.example.com/Apiv3/json --profile staging
   $ tsoffers config get endpoint --profile staging
   $ tsoffers config list`,
     );
+  registerConfigSet(config, context);
+  registerConfigGet(config, context);
+  registerConfigList(config, context);
+}
 
+function registerConfigSet(config: Command, context: CommandContext): void {
   config
     .command('set <key> <value>')
     .description("store a value in the profile; pass '-' as value to read it from stdin")
@@ -49,7 +55,9 @@ Examples:
         profile[PROFILE_KEYS[profileKey]] = checkValue(profileKey, text);
       });
     });
+}
 
+function registerConfigGet(config: Command, context: CommandContext): void {
   config
     .command('get <key>')
     .description('print one value of the profile (tokens masked)')
@@ -64,7 +72,9 @@ Examples:
       }
       context.io.stdout.write(`${displayValue(profileKey, value)}\n`);
     });
+}
 
+function registerConfigList(config: Command, context: CommandContext): void {
   config
     .command('list')
     .description('print every stored profile and value (tokens masked)')

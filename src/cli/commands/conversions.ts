@@ -21,6 +21,14 @@ export const conversionsSpec: ResourceSpec = {
     'currency',
   ],
   select: (client) => client.conversions as RecordResource,
+  examples: {
+    where: 'status=approved',
+    whereIn: 'status=approved,pending',
+    fields: 'id,offer_id,status,payout',
+    id: '12',
+    create: 'offer_id=12 affiliate_id=12 payout=1.50 revenue=2.00 status=approved',
+    update: 'status=rejected',
+  },
 };
 
 /** Registers `tsoffers conversions list|get|create|update`. */

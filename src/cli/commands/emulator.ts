@@ -10,7 +10,8 @@ interface EmulatorFlags {
   host: string;
   seed: string;
   size: 'small' | 'medium' | 'large';
-  rateLimit: boolean;
+  /** `false` from `--no-rate-limit`, text from `--rate-limit CALLS/SECONDS`. */
+  rateLimit?: boolean | string;
 }
 
 /** Registers `tsoffers emulator`, which runs the local API emulator until Ctrl-C. */
@@ -26,25 +27,33 @@ export function registerEmulator(program: Command, context: CommandContext): voi
         .choices(['small', 'medium', 'large'])
         .default('small'),
     )
-    .option('--no-rate-limit', 'switch off the 50 calls per 10 seconds limit')
+    .option(
+      '--rate-limit <calls/seconds>',
+      'calls allowed per window of seconds, like the API (default: 50/10)',
+    )
+    .option('--no-rate-limit', 'switch off the rate limit')
     .addHelpText(
       'after',
       `
 Examples:
   $ tsoffers emulator
-  $ tsoffers emulator --port 0 --seed 7 --size medium --no-rate-limit`,
+  $ tsoffers emulator --port 0 --seed 7 --size medium --no-rate-limit
+  $ tsoffers emulator --port 0 --rate-limit 5/1`,
     )
     .action(async (flags: EmulatorFlags, command: Command) => {
       const port = parsePort(flags.port);
       const seed = parseSeed(flags.seed);
+      const rateLimit = parseEmulatorRateLimit(flags.rateLimit);
       const { startEmulator } = await import('../../emulator/index.js');
-      const emulator = await startEmulator({
-        port,
-        host: flags.host,
-        seed,
-        dataset: flags.size,
-        ...(flags.rateLimit ? {} : { rateLimit: false as const }),
-      });
+      const emulator = await listenOrExplain(flags.host, port, () =>
+        startEmulator({
+          port,
+          host: flags.host,
+          seed,
+          dataset: flags.size,
+          ...(rateLimit === undefined ? {} : { rateLimit }),
+        }),
+      );
       context.io.stdout.write(
         [
           `emulator listening on ${emulator.url}`,
@@ -60,6 +69,43 @@ Examples:
       await emulator.close();
       context.note(command, 'emulator stopped');
     });
+}
+
+// A busy port is the common way to fail here, so it gets a sentence with the fix instead of the
+// system error code.
+async function listenOrExplain<T>(host: string, port: number, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      throw new CliUsageError(
+        `port ${port} on ${host} is already in use: pass --port 0 to pick a free port, or another --port`,
+      );
+    }
+    if (code === 'EADDRNOTAVAIL' || code === 'EACCES') {
+      throw new CliUsageError(
+        `cannot listen on ${host} port ${port} (${code}): pass --host 127.0.0.1, or --port 0 for a free port`,
+      );
+    }
+    throw error;
+  }
+}
+
+function parseEmulatorRateLimit(
+  value: boolean | string | undefined,
+): { calls: number; windowMs: number } | false | undefined {
+  if (value === false) return false;
+  if (value === true || value === undefined) return undefined;
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const calls = Number(match?.[1]);
+  const seconds = Number(match?.[2]);
+  if (match === null || calls < 1 || seconds < 1) {
+    throw new CliUsageError(
+      `invalid --rate-limit '${value}': expected CALLS/SECONDS with whole numbers from 1, such as 50/10`,
+    );
+  }
+  return { calls, windowMs: seconds * 1000 };
 }
 
 function waitForStopSignal(): Promise<void> {

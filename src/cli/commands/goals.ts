@@ -12,6 +12,14 @@ export const goalsSpec: ResourceSpec = {
   writable: true,
   tableColumns: ['id', 'offer_id', 'name', 'status', 'default_payout', 'payout_type'],
   select: (client) => client.goals as RecordResource,
+  examples: {
+    where: 'status=active',
+    whereIn: 'status=active,deleted',
+    fields: 'id,offer_id,name',
+    id: '12',
+    create: 'offer_id=12 name=Signup payout_type=cpa_flat default_payout=2.00 status=active',
+    update: 'default_payout=3.00',
+  },
 };
 
 /** Registers `tsoffers goals list|get|create|update`. */

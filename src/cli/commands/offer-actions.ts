@@ -16,6 +16,12 @@ const APPROVAL_COLUMNS = [
 
 /** Registers the offer actions: tracking links, affiliate blocks and approvals. */
 export function registerOfferActions(offers: Command, context: CommandContext): void {
+  registerTrackingLink(offers, context);
+  registerBlocks(offers, context);
+  registerApprovals(offers, context);
+}
+
+function registerTrackingLink(offers: Command, context: CommandContext): void {
   offers
     .command('tracking-link <offer-id> <affiliate-id> [param=value...]')
     .description('generate the tracking link of an offer for an affiliate')
@@ -47,7 +53,9 @@ Examples:
         writeOne(context.format(command), context.io.stdout, link);
       },
     );
+}
 
+function registerBlocks(offers: Command, context: CommandContext): void {
   for (const [name, verb] of [
     ['block', 'blockAffiliate'],
     ['unblock', 'unblockAffiliate'],
@@ -67,7 +75,9 @@ Examples:
         });
       });
   }
+}
 
+function registerApprovals(offers: Command, context: CommandContext): void {
   for (const [name, status] of [
     ['approve', 'approved'],
     ['reject', 'rejected'],
@@ -116,6 +126,9 @@ Examples:
       const sink = createRecordSink(format, context.io.stdout, columns);
       page.items.forEach((item) => sink.write(item));
       sink.end();
+      if (sink.count === 0 && format === 'table') {
+        context.note(command, `no affiliate approvals for offer ${id}`);
+      }
     });
 }
 

@@ -19,6 +19,14 @@ export const offerFilesSpec: ResourceSpec = {
   writable: true,
   tableColumns: ['id', 'offer_id', 'display', 'type', 'status', 'width', 'height'],
   select: (client) => client.offerFiles as RecordResource,
+  examples: {
+    where: 'status=active',
+    whereIn: 'status=active,pending',
+    fields: 'id,offer_id,display',
+    id: '12',
+    create: "offer_id=12 display='Summer banner' type='image banner'",
+    update: 'status=pending',
+  },
 };
 
 interface UploadFlags {

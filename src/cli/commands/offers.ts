@@ -21,6 +21,15 @@ export const offersSpec: ResourceSpec = {
     'expiration_date',
   ],
   select: (client) => client.offers as RecordResource,
+  examples: {
+    where: 'status=active',
+    whereIn: 'status=active,paused',
+    fields: 'id,status',
+    id: '12',
+    create:
+      "name='Summer sale' offer_url='https://example.com/?t={transaction_id}' preview_url=https://example.com payout_type=cpa_flat revenue_type=cpa_flat expiration_date=2030-01-01",
+    update: 'status=paused',
+  },
 };
 
 /** Registers `tsoffers offers` with list, get, create, update and the offer actions. */

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 
 import { CliError, CliUsageError } from '../cli-error.js';
+import type { ConnectOptions } from '../connect.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { daysOf, formatDayDir, resolveDayRange } from '../dates.js';
@@ -31,9 +32,14 @@ export function registerRawLogs(program: Command, context: CommandContext): void
   const rawlogs = program
     .command('rawlogs')
     .description('list and export raw click, conversion and impression logs');
-  const typeOption = () =>
-    new Option('-t, --type <type>', 'log type').choices(LOG_TYPES).default('clicks');
+  registerRawLogList(rawlogs, context);
+  registerRawLogExport(rawlogs, context);
+}
 
+const typeOption = (): Option =>
+  new Option('-t, --type <type>', 'log type').choices(LOG_TYPES).default('clicks');
+
+function registerRawLogList(rawlogs: Command, context: CommandContext): void {
   rawlogs
     .command('list')
     .description('list days with logs, or with --from/--to the hourly files of those days')
@@ -51,7 +57,11 @@ Examples:
       const dayDirs =
         flags.from === undefined && flags.to === undefined ? undefined : selectedDays(flags);
       const source = await rawLogSource(context, command, flags.type);
-      const sink = createRecordSink(context.format(command), context.io.stdout);
+      const format = context.format(command);
+      const sink = createRecordSink(format, context.io.stdout, undefined, {
+        emptyColumns:
+          dayDirs === undefined ? ['day', 'name'] : ['day', 'filename', 'start', 'name'],
+      });
       const dates = await source.listDateDirs();
       if (dayDirs === undefined) {
         dates.forEach((date) => sink.write({ day: date.dirName, name: date.displayName }));
@@ -69,8 +79,13 @@ Examples:
         }
       }
       sink.end();
+      if (sink.count === 0 && format === 'table') {
+        context.note(command, `no ${flags.type} logs found for the selected days`);
+      }
     });
+}
 
+function registerRawLogExport(rawlogs: Command, context: CommandContext): void {
   rawlogs
     .command('export')
     .description(
@@ -95,43 +110,51 @@ Examples:
       `
 Files are named <type>-<YYYYMMDD>.<format> (or after the log file with --per file). Each is written
 under a temporary name and renamed when complete, so a file that exists is whole.
-Exits with code 7 when some files failed and others were written.
+A failed day or file, rate limits included, does not stop the others. Exits with code 7 and a
+list of the failed files when others were written, or with the failure's own code when none were.
 
 Examples:
   $ tsoffers rawlogs export --type clicks --from 2024-05-01 --to 2024-05-07 --out logs/
   $ tsoffers rawlogs export --type conversions --from 2024-05-01 --out logs/ --format csv --per file`,
     )
-    .action(async (flags: ExportFlags, command: Command) => {
-      const dayDirs = selectedDays(flags);
-      const outDir = resolve(flags.out);
-      const source = await rawLogSource(context, command, flags.type);
-      const sink = createRecordSink(context.format(command), context.io.stdout);
-      const controller = new AbortController();
-      const interrupt = (): void =>
-        controller.abort(
-          new CliError('export interrupted; no partial file was kept', ExitCode.interrupted),
-        );
-      process.once('SIGINT', interrupt);
-      process.once('SIGTERM', interrupt);
-      try {
-        const files = await exportRawLogs(
-          source,
-          { logType: flags.type, dayDirs, outDir, format: flags.format, per: flags.per },
-          {
-            progress: context.progress(command),
-            note: (message) => context.note(command, message),
-            onFile: (file) => sink.write(file),
-            signal: controller.signal,
-          },
-        );
-        const rows = files.reduce((sum, file) => sum + file.rows, 0);
-        context.note(command, `wrote ${rows} rows to ${files.length} files in ${outDir}`);
-      } finally {
-        process.off('SIGINT', interrupt);
-        process.off('SIGTERM', interrupt);
-        sink.end();
-      }
-    });
+    .action((flags: ExportFlags, command: Command) => runExport(context, command, flags));
+}
+
+// Runs an export until done or interrupted; Ctrl-C aborts the download and drops the partial file.
+async function runExport(
+  context: CommandContext,
+  command: Command,
+  flags: ExportFlags,
+): Promise<void> {
+  const dayDirs = selectedDays(flags);
+  const outDir = resolve(flags.out);
+  const source = await rawLogSource(context, command, flags.type, { longRun: true });
+  const sink = createRecordSink(context.format(command), context.io.stdout);
+  const controller = new AbortController();
+  const interrupt = (): void =>
+    controller.abort(
+      new CliError('export interrupted; no partial file was kept', ExitCode.interrupted),
+    );
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    const files = await exportRawLogs(
+      source,
+      { logType: flags.type, dayDirs, outDir, format: flags.format, per: flags.per },
+      {
+        progress: context.progress(command),
+        note: (message) => context.note(command, message),
+        onFile: (file) => sink.write(file),
+        signal: controller.signal,
+      },
+    );
+    const rows = files.reduce((sum, file) => sum + file.rows, 0);
+    context.note(command, `wrote ${rows} rows to ${files.length} files in ${outDir}`);
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+    sink.end();
+  }
 }
 
 function selectedDays(flags: ListFlags): string[] {
@@ -150,7 +173,8 @@ async function rawLogSource(
   context: CommandContext,
   command: Command,
   type: LogType,
+  options: ConnectOptions = {},
 ): Promise<RawLogSource> {
-  const client = await context.connect(command);
+  const client = await context.connect(command, options);
   return client.rawLogs[type];
 }

@@ -5,8 +5,8 @@ import { findMethod, findModel, suggestNames } from '../../catalogue.js';
 import { CliUsageError } from '../cli-error.js';
 import type { CommandContext } from '../context.js';
 import { formatDay, resolveDayRange } from '../dates.js';
-import type { OutputFormat } from '../output/format.js';
 import { createRecordSink } from '../output/format.js';
+import type { FlatRecord } from '../output/flatten.js';
 import { flattenRecord, toPlain } from '../output/flatten.js';
 import { parsePositiveInteger } from '../settings.js';
 import { parseNameList, parseSort } from '../sort.js';
@@ -49,6 +49,8 @@ export interface ReportKind {
   method: 'getStats' | 'getConversions';
   model: string;
   defaultFields: readonly string[];
+  /** `--fields` and `--groups` of the help example, valid for this report. */
+  exampleColumns: string;
 }
 
 const KINDS: readonly ReportKind[] = [
@@ -64,6 +66,7 @@ const KINDS: readonly ReportKind[] = [
       'Stat.payout',
       'Stat.revenue',
     ],
+    exampleColumns: '--fields Stat.clicks,Stat.conversions --groups Stat.offer_id,Stat.date',
   },
   {
     command: 'conversions',
@@ -78,6 +81,7 @@ const KINDS: readonly ReportKind[] = [
       'Stat.payout',
       'Stat.revenue',
     ],
+    exampleColumns: '--fields Stat.id,Stat.offer_id,Stat.payout',
   },
 ];
 
@@ -107,7 +111,7 @@ export function registerReport(program: Command, context: CommandContext): void 
       )
       .option(
         '-w, --where <condition>',
-        "filter, repeatable: 'Stat.offer_id=5', 'Stat.payout>1'",
+        "filter, repeatable: 'Stat.offer_id=5', 'Stat.payout>1'; commas list values (IN)",
         collect,
       )
       .option(
@@ -123,23 +127,41 @@ export function registerReport(program: Command, context: CommandContext): void 
       .addHelpText(
         'after',
         `
+A --where value with commas is a list: 'Stat.offer_id=1,2' matches either value (SQL IN).
+Write \\, for a comma inside one value.
+
 Examples:
   $ tsoffers report ${kind.command} --from 2024-05-01 --to 2024-05-07
-  $ tsoffers report ${kind.command} --fields Stat.clicks,Stat.conversions --groups Stat.offer_id,Stat.date --csv
+  $ tsoffers report ${kind.command} ${kind.exampleColumns} --csv
   $ tsoffers report ${kind.command} --where 'Stat.offer_id=1,2' --sort -Stat.date --json`,
       )
-      .action(async (flags: ReportFlags, command: Command) => {
-        const params = buildReportParams(kind, flags);
-        const client = await context.connect(command);
-        const result = await client.reports[kind.method](params);
-        const { rows, totals } = reportRows(result);
-        const sink = createRecordSink(context.format(command), context.io.stdout, params.fields);
-        rows.forEach((row) => sink.write(row));
-        if (flags.totals === true && totals !== undefined) {
-          sink.write(totalsRecord(totals, params.fields, context.format(command)));
-        }
-        sink.end();
-      });
+      .action((flags: ReportFlags, command: Command) => printReport(context, command, kind, flags));
+  }
+}
+
+async function printReport(
+  context: CommandContext,
+  command: Command,
+  kind: ReportKind,
+  flags: ReportFlags,
+): Promise<void> {
+  const params = buildReportParams(kind, flags);
+  const client = await context.connect(command);
+  const result = await client.reports[kind.method](params);
+  const { rows, totals } = reportRows(result);
+  const format = context.format(command);
+  const labelled =
+    flags.totals === true && totals !== undefined && format !== 'json' && format !== 'ndjson'
+      ? labelTotals(totals, params.fields, params.groups ?? [])
+      : undefined;
+  const columns = labelled?.columns ?? params.fields;
+  const sink = createRecordSink(format, context.io.stdout, columns);
+  rows.forEach((row) => sink.write(row));
+  if (labelled !== undefined) sink.write(labelled.record);
+  else if (flags.totals === true && totals !== undefined) sink.write({ totals });
+  sink.end();
+  if (sink.count === 0 && format === 'table') {
+    context.note(command, `no report rows matched from ${params.data_start} to ${params.data_end}`);
   }
 }
 
@@ -234,12 +256,23 @@ function checkReportNames(kind: ReportKind, flag: string, names: readonly string
 }
 
 // A table or CSV row of totals leaves the grouping columns empty, so the first one is labelled.
-function totalsRecord(totals: unknown, fields: readonly string[], format: OutputFormat): unknown {
-  if (format === 'json' || format === 'ndjson') return { totals };
+/**
+ * Labels the totals row of a table or CSV with `total`. The label goes in the first column when
+ * that column is empty in the totals or is a group (whose total means nothing). When the first
+ * column is a metric, its total must stay, so a leading `row` column carries the label instead.
+ */
+function labelTotals(
+  totals: unknown,
+  fields: readonly string[],
+  groups: readonly string[],
+): { record: FlatRecord; columns: readonly string[] } {
   const flat = flattenRecord(toPlain(totals));
   const first = fields[0];
-  if (first !== undefined && (flat[first] ?? '') === '') flat[first] = 'total';
-  return flat;
+  if (first !== undefined && ((flat[first] ?? '') === '' || groups.includes(first))) {
+    flat[first] = 'total';
+    return { record: flat, columns: fields };
+  }
+  return { record: { row: 'total', ...flat }, columns: ['row', ...fields] };
 }
 
 function reportRows(result: ReportPage): { rows: readonly unknown[]; totals?: unknown } {

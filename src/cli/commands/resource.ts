@@ -3,7 +3,12 @@ import type { Command } from 'commander';
 import { CliError, CliUsageError } from '../cli-error.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { checkContainAliases, checkFieldNames, checkWritableFields } from '../model-fields.js';
+import {
+  checkContainAliases,
+  checkFieldNames,
+  checkWritableFields,
+  modelFieldNames,
+} from '../model-fields.js';
 import type { ColumnChoice, OutputFormat } from '../output/format.js';
 import { createRecordSink, writeOne } from '../output/format.js';
 import { parseKeyValues } from '../params.js';
@@ -54,6 +59,24 @@ export interface ResourceSpec {
   tableColumns: readonly string[];
   /** Picks the resource from a connected client. */
   select(client: Awaited<ReturnType<CommandContext['connect']>>): RecordResource;
+  /** Values for the help examples, valid for this target so that each example runs as written. */
+  examples: ResourceExamples;
+}
+
+/** Help example values of one resource. */
+export interface ResourceExamples {
+  /** A `--where` condition, such as `status=active`. */
+  where: string;
+  /** A `--where` condition with a list of values, such as `status=active,paused`. */
+  whereIn: string;
+  /** A `--fields` list. */
+  fields: string;
+  /** An id that `get` and `update` examples use. */
+  id: string;
+  /** `field=value` pairs of a create call, quoted for a shell. */
+  create: string;
+  /** `field=value` pairs of an update call. */
+  update: string;
 }
 
 interface ListFlags {
@@ -97,7 +120,7 @@ function registerList(group: Command, context: CommandContext, spec: ResourceSpe
     .description(`list ${spec.command}, one page or --all`)
     .option(
       '-w, --where <condition>',
-      "filter, repeatable: 'status=active', 'id>5', 'name~%foo%'",
+      "filter, repeatable: 'status=active', 'id>5', 'name~%foo%'; commas list values (IN)",
       collect,
     )
     .option('--or', 'join the --where conditions with OR instead of AND')
@@ -120,36 +143,49 @@ function registerList(group: Command, context: CommandContext, spec: ResourceSpe
   if (spec.containable) {
     list.option('-c, --contain <models>', 'related models to include, comma-separated', collect);
   }
-  list
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ tsoffers ${spec.command} list --limit 10
-  $ tsoffers ${spec.command} list --where 'status=active' --where 'id>5' --sort -id
-  $ tsoffers ${spec.command} list --where 'status=active,paused' --fields id,status --all --csv
-  $ tsoffers ${spec.command} list --where 'id<10' --where 'id>100' --or --json`,
-    )
-    .action(async (flags: ListFlags, command: Command) => {
-      const query = buildListQuery(spec, flags);
-      const format = context.format(command);
-      const resource = spec.select(await context.connect(command));
-      const sink = createRecordSink(format, context.io.stdout, listColumns(spec, format, query));
-      if (flags.all === true) {
-        await fetchAllPages(context, command, resource, query, (item) => sink.write(item));
-        sink.end();
-        return;
-      }
+  list.addHelpText('after', listHelp(spec)).action(async (flags: ListFlags, command: Command) => {
+    const query = buildListQuery(spec, flags);
+    const format = context.format(command);
+    const all = flags.all === true;
+    const resource = spec.select(await context.connect(command, { longRun: all }));
+    const sink = createRecordSink(format, context.io.stdout, listColumns(spec, format, query), {
+      streamed: all,
+      emptyColumns: query.fields ?? modelFieldNames(spec.target),
+    });
+    if (all) {
+      await fetchAllPages(context, command, resource, query, (item) => sink.write(item));
+    } else {
       const page = await resource.findAll(query);
       page.items.forEach((item) => sink.write(item));
-      sink.end();
-      if (page.paginated && page.pageCount > page.page) {
-        context.note(
-          command,
-          `page ${page.page} of ${page.pageCount} (${page.count} records); use --page ${page.page + 1} or --all for more`,
-        );
-      }
-    });
+      notePages(context, command, page);
+    }
+    sink.end();
+    if (sink.count === 0 && format === 'table') {
+      context.note(command, `no ${spec.command.replace('-', ' ')} matched`);
+    }
+  });
+}
+
+function notePages(context: CommandContext, command: Command, page: RecordPage): void {
+  if (page.paginated && page.pageCount > page.page) {
+    context.note(
+      command,
+      `page ${page.page} of ${page.pageCount} (${page.count} records); use --page ${page.page + 1} or --all for more`,
+    );
+  }
+}
+
+function listHelp(spec: ResourceSpec): string {
+  const { where, whereIn, fields } = spec.examples;
+  return `
+A --where value with commas is a list: '${whereIn}' matches any of the values (SQL IN).
+Write \\, for a comma inside one value: 'name=Acme\\, Inc'.
+
+Examples:
+  $ tsoffers ${spec.command} list --limit 10
+  $ tsoffers ${spec.command} list --where '${where}' --where 'id>5' --sort -id
+  $ tsoffers ${spec.command} list --where '${whereIn}' --fields ${fields} --all --csv
+  $ tsoffers ${spec.command} list --where 'id<10' --where 'id>100' --or --json`;
 }
 
 // A table of every field is too wide to read, so without --fields it shows a few main ones.
@@ -211,6 +247,11 @@ export function buildListQuery(spec: ResourceSpec, flags: ListFlags): ListQuery 
       throw new CliUsageError('--page and --all cannot be combined: --all fetches every page');
     }
     query.page = parsePositiveInteger('--page', flags.page);
+    if (query.limit === undefined) {
+      throw new CliUsageError(
+        `--page ${flags.page} needs --limit, the page size: pass e.g. --page ${flags.page} --limit 50`,
+      );
+    }
   }
   return query;
 }
@@ -250,7 +291,10 @@ function registerGet(group: Command, context: CommandContext, spec: ResourceSpec
     get.option('-c, --contain <models>', 'related models to include, comma-separated', collect);
   }
   get
-    .addHelpText('after', `\nExamples:\n  $ tsoffers ${spec.command} get 12 --json`)
+    .addHelpText(
+      'after',
+      `\nExamples:\n  $ tsoffers ${spec.command} get ${spec.examples.id} --json`,
+    )
     .action(async (id: string, flags: { contain?: string[] }, command: Command) => {
       const recordId = checkId(spec.singular, id);
       const contain = parseNameList('--contain', flags.contain);
@@ -273,10 +317,10 @@ function registerWrites(group: Command, context: CommandContext, spec: ResourceS
     .description(`create one ${spec.singular} from field=value pairs`)
     .addHelpText(
       'after',
-      `\nExamples:\n  $ tsoffers ${spec.command} create ${exampleFields(spec.target)}`,
+      `\nExamples:\n  $ tsoffers ${spec.command} create ${spec.examples.create}`,
     )
     .action(async (pairs: string[], _flags: unknown, command: Command) => {
-      const data = parseKeyValues(pairs);
+      const data = parseKeyValues(pairs, spec.examples.create);
       checkWritableFields(spec.target, data);
       const resource = spec.select(await context.connect(command));
       if (resource.create === undefined)
@@ -287,10 +331,13 @@ function registerWrites(group: Command, context: CommandContext, spec: ResourceS
   group
     .command('update <id> <field=value...>')
     .description(`change fields of one ${spec.singular}`)
-    .addHelpText('after', `\nExamples:\n  $ tsoffers ${spec.command} update 12 status=paused`)
+    .addHelpText(
+      'after',
+      `\nExamples:\n  $ tsoffers ${spec.command} update ${spec.examples.id} ${spec.examples.update}`,
+    )
     .action(async (id: string, pairs: string[], _flags: unknown, command: Command) => {
       const recordId = checkId(spec.singular, id);
-      const data = parseKeyValues(pairs);
+      const data = parseKeyValues(pairs, spec.examples.update);
       checkWritableFields(spec.target, data);
       const resource = spec.select(await context.connect(command));
       if (resource.update === undefined)
@@ -305,14 +352,4 @@ export function checkId(what: string, id: string): string {
     throw new CliUsageError(`invalid ${what} id '${id}': expected a positive whole number`);
   }
   return id;
-}
-
-function exampleFields(target: string): string {
-  const examples: Record<string, string> = {
-    Offer:
-      "name='Summer sale' offer_url='https://example.com/?t={transaction_id}' preview_url=https://example.com payout_type=cpa_flat revenue_type=cpa_flat expiration_date=2030-01-01",
-    Affiliate: "company='Acme Media' status=active country=US zipcode=10001 phone=+10000000001",
-    Advertiser: "company='Acme Shop' status=active country=US zipcode=10001 phone=+10000000001",
-  };
-  return examples[target] ?? 'name=Example status=active';
 }

@@ -12,6 +12,14 @@ export const tagsSpec: ResourceSpec = {
   writable: true,
   tableColumns: ['id', 'name', 'active'],
   select: (client) => client.tags as RecordResource,
+  examples: {
+    where: 'active=1',
+    whereIn: 'id=1,2,3',
+    fields: 'id,name',
+    id: '2',
+    create: "name='Summer sale'",
+    update: "name='Winter sale'",
+  },
 };
 
 /** Registers `tsoffers tags list|get|create|update`. */

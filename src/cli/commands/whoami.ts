@@ -33,10 +33,16 @@ Examples:
       const settings = await resolveSettings(context.globals(command), context.io.env);
       const client = await context.connect(command);
       const brand = await client.call('Application', 'getBrandInformation', {});
+      const { sources } = settings;
+      const usesProfile = Object.values(sources).some((source) => source.startsWith('profile '));
       writeOne(context.format(command), context.io.stdout, {
         networkId: settings.networkId,
+        networkIdFrom: sources.networkId,
+        networkTokenFrom: sources.networkToken,
         endpoint: client.toJSON().endpoint,
-        profile: settings.profile,
+        endpointFrom: sources.endpoint,
+        // The profile name only means something when a value was read from it.
+        ...(usesProfile ? { profile: settings.profile } : {}),
         brand: findBrandName(brand) ?? '',
         credentials: 'accepted',
       });

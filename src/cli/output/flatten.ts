@@ -31,6 +31,10 @@ export function flattenEntries(value: unknown, prefix = '', into: FlatEntries = 
     const scalars = value.every((item) => item === null || typeof item !== 'object');
     if (scalars) {
       into.push([prefix || 'value', value.map((item) => cellText(item)).join(',')]);
+    } else if (value.length === 1) {
+      // A contained model arrives as one object or as a list, so a list of one gets the same
+      // columns as a single model (`Country.code`, not `Country.0.code`).
+      flattenEntries(value[0], prefix, into);
     } else {
       value.forEach((item, index) => flattenEntries(item, `${prefix}.${index}`, into));
     }

@@ -1,5 +1,5 @@
 import { stringifyOrdered } from '../../index.js';
-import { CliUsageError } from '../cli-error.js';
+import { CliError, CliUsageError } from '../cli-error.js';
 import { csvLine } from './csv.js';
 import type { FlatRecord } from './flatten.js';
 import { collectColumns, flattenEntries, flattenRecord, toPlain } from './flatten.js';
@@ -43,15 +43,28 @@ export interface RecordSink {
  */
 export type ColumnChoice = readonly string[] | ((seen: readonly string[]) => readonly string[]);
 
+/** Options of {@link createRecordSink}. */
+export interface SinkOptions {
+  /**
+   * Write CSV rows as they arrive, for output too large to hold, such as `--all`. The header then
+   * comes from the fixed columns or the first record, and a later record with columns the header
+   * lacks raises an error instead of losing them.
+   */
+  streamed?: boolean;
+  /** CSV header to print when no record arrives and no fixed columns are given. */
+  emptyColumns?: readonly string[];
+}
+
 /**
- * Creates a sink for many records. NDJSON, JSON and CSV stream as records arrive. A table waits
- * for the last record so that it can size its columns. CSV takes its columns from `columns` or
- * from the first record, so keys that only later records have are left out.
+ * Creates a sink for many records. NDJSON and JSON stream as records arrive. A table waits for
+ * the last record so that it can size its columns, and so does CSV unless `streamed` is set, so
+ * that the header names every column of every record.
  */
 export function createRecordSink(
   format: OutputFormat,
   output: TextOutput,
   columns?: ColumnChoice,
+  options: SinkOptions = {},
 ): RecordSink {
   let count = 0;
   const buffered: FlatRecord[] = [];
@@ -60,33 +73,34 @@ export function createRecordSink(
     if (typeof columns === 'function') return columns(seen);
     return columns;
   };
-  let csvColumns: readonly string[] | undefined = Array.isArray(columns) ? columns : undefined;
+  const streamCsv = format === 'csv' && options.streamed === true;
+  const csvStream = streamCsv ? createCsvStream(output, pick) : undefined;
 
   const write = (record: unknown): void => {
     const plain = toPlain(record);
     if (format === 'ndjson') output.write(JSON.stringify(plain) + '\n');
     if (format === 'json') output.write((count === 0 ? '[\n' : ',\n') + indent(plain));
-    if (format === 'csv') {
-      const flat = flattenRecord(plain);
-      if (csvColumns === undefined) {
-        csvColumns = pick(Object.keys(flat));
-        output.write(csvLine(csvColumns));
-      } else if (count === 0) {
-        output.write(csvLine(csvColumns));
-      }
-      output.write(csvLine(csvColumns.map((column) => flat[column] ?? '')));
+    if (csvStream !== undefined) csvStream.write(flattenRecord(plain), count + 1);
+    if (format === 'table' || (format === 'csv' && !streamCsv)) {
+      buffered.push(flattenRecord(plain));
     }
-    if (format === 'table') buffered.push(flattenRecord(plain));
     count += 1;
   };
 
   const end = (): void => {
     if (format === 'json') output.write(count === 0 ? '[]\n' : '\n]\n');
-    if (format === 'csv' && count === 0 && csvColumns !== undefined) {
-      output.write(csvLine(csvColumns));
-    }
     if (format === 'table') {
       output.write(formatTable(buffered, { columns: pick(collectColumns(buffered)) }));
+    }
+    if (format !== 'csv') return;
+    if (count === 0) {
+      const header = Array.isArray(columns) ? columns : options.emptyColumns;
+      if (header !== undefined && header.length > 0) output.write(csvLine(header));
+    } else if (!streamCsv) {
+      const header = pick(collectColumns(buffered));
+      output.write(csvLine(header));
+      for (const flat of buffered)
+        output.write(csvLine(header.map((column) => flat[column] ?? '')));
     }
   };
 
@@ -95,6 +109,33 @@ export function createRecordSink(
     end,
     get count() {
       return count;
+    },
+  };
+}
+
+// Writes CSV rows as they arrive under a header fixed by the first record.
+function createCsvStream(
+  output: TextOutput,
+  pick: (seen: readonly string[]) => readonly string[],
+): { write(flat: FlatRecord, rowNumber: number): void } {
+  let header: readonly string[] | undefined;
+  let known = new Set<string>();
+  return {
+    write(flat, rowNumber) {
+      if (header === undefined) {
+        header = pick(Object.keys(flat));
+        known = new Set(header);
+        output.write(csvLine(header));
+      }
+      const missing = pick(Object.keys(flat)).filter((column) => !known.has(column));
+      if (missing.length > 0) {
+        throw new CliError(
+          `record ${rowNumber} has columns missing from the CSV header (${missing.join(', ')}); ` +
+            'the header of streamed CSV comes from the first record, so list those columns ' +
+            'with --fields, or use --ndjson',
+        );
+      }
+      output.write(csvLine(header.map((column) => flat[column] ?? '')));
     },
   };
 }

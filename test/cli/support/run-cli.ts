@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 
 import type { CliIo } from '../../../src/cli/io.js';
+import { removeDir } from './temp.js';
 import { run } from '../../../src/cli/run.js';
 
 const REPO = resolve(import.meta.dirname, '../../..');
@@ -37,7 +38,7 @@ export async function runCli(
   options: RunOptions = {},
 ): Promise<CliResult> {
   if (options.cwd !== undefined) return spawnCli(args, options);
-  const env = cleanEnv(options);
+  const { env, home } = cleanEnv(options);
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -46,13 +47,17 @@ export async function runCli(
     stdin: Readable.from([options.stdin ?? '']),
     env,
   };
-  const code = await run(args, io, 'test');
-  return { code, stdout, stderr };
+  try {
+    const code = await run(args, io, 'test');
+    return { code, stdout, stderr };
+  } finally {
+    removeDir(home);
+  }
 }
 
 /** Spawns the real `tsoffers` entry point through tsx, so no build step is needed. */
 export function spawnCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
-  const env = cleanEnv(options);
+  const { env, home } = cleanEnv(options);
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
       cwd: options.cwd ?? REPO,
@@ -63,13 +68,20 @@ export function spawnCli(args: readonly string[], options: RunOptions = {}): Pro
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+    child.on('error', (error) => {
+      removeDir(home);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      removeDir(home);
+      resolvePromise({ code, stdout, stderr });
+    });
     child.stdin.end(options.stdin ?? '');
   });
 }
 
-function cleanEnv(options: RunOptions): NodeJS.ProcessEnv {
+// The private home directory is removed by the caller once the run has ended.
+function cleanEnv(options: RunOptions): { env: NodeJS.ProcessEnv; home: string } {
   const home = mkdtempSync(join(tmpdir(), 'tsoffers-cli-home-'));
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -79,7 +91,7 @@ function cleanEnv(options: RunOptions): NodeJS.ProcessEnv {
   };
   // A variable set to undefined means "unset", not the text "undefined".
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
-  return env;
+  return { env, home };
 }
 
 /** A CLI process left running, such as `tsoffers emulator`. */
