@@ -62,7 +62,7 @@ export function formatError(raised: unknown): string {
   return lines.join('\n') + '\n';
 }
 
-// The client wraps an aborted call in AbortError with the abort reason as cause; when the CLI
+// The client wraps an aborted call in AbortError with the abort reason as cause. When the CLI
 // aborted it (Ctrl-C, a failed output file), that reason carries the exit code and message.
 function unwrapAbort(error: unknown): unknown {
   if (error instanceof Error && error.name === 'AbortError' && error.cause instanceof CliError) {
