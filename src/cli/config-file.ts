@@ -110,9 +110,9 @@ export async function isReadableByOthers(path: string): Promise<boolean> {
   }
 }
 
-/** Masks a token for display, keeping only its last four characters when it is long enough. */
+/** Masks a token for display. No character of it is shown, so `config list` never echoes it. */
 export function maskSecret(secret: string): string {
-  return secret.length >= 16 ? `****${secret.slice(-4)}` : '****';
+  return secret.length > 0 ? '**** (set)' : '(not set)';
 }
 
 /** Validates a profile name typed with `--profile`. */

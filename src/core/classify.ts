@@ -37,13 +37,14 @@ const AUTHENTICATION_PATTERN =
   /network id is not valid|network ?token|api[ _]?key|not authori[sz]ed|unauthori[sz]ed|jwt is not valid|whitelist|allow-?list|permission denied|access denied/i;
 const NOT_FOUND_PATTERN = /not found|does not exist|failed to hydrate rows|no such/i;
 /**
- * Messages about a name the server does not know (a field, sort key, Target or Method), which
+ * Messages about a name the server does not know (a field, sort key, contain alias, Target or
+ * Method), which
  * must be matched before NOT_FOUND_PATTERN because they share words like "no such".
  * NOTE: the live service's wording for these was never recorded; the pattern covers the
  * emulator's messages and common phrasings, so other wordings may still be reported differently.
  */
 const UNKNOWN_NAME_PATTERN =
-  /no such (field|column|method|target|controller)|has no such field|cannot be used in (filters|sort|fields)|method \S+ does not exist|unknown (field|column|method|target|controller)|(field|column|method|target|controller) [^.]*(does not exist|not found)/i;
+  /no such (field|column|method|target|controller)|has no such field|cannot be used in (filters|sort|fields)|method \S+ does not exist|unknown (field|column|method|target|controller)|(field|column|method|target|controller) [^.]*(does not exist|not found)|contain "?[^"\s]+"? is not valid/i;
 
 const ADVICE = {
   authentication:

@@ -3,8 +3,9 @@ export const REDACTED = '***';
 
 /**
  * Masks every secret in `text`: the raw value, its percent-encoded and JSON-escaped forms, and any
- * `NetworkToken` value in a URL or JSON echo. Every log line, error message and written file passes
- * through this function.
+ * `NetworkToken` value in a URL or JSON echo. Every log line, error message, inspect output and
+ * exported file passes through this function. The CLI profile written by `tsoffers login` is the
+ * one file that stores the token, on purpose, with mode 0600.
  */
 export function redact(text: string, secrets: readonly string[]): string {
   let result = text

@@ -68,11 +68,13 @@ describe('readConfig', () => {
 });
 
 describe('maskSecret', () => {
-  it('keeps only the last four characters of a long token', () => {
-    expect(maskSecret('NETabcdefghijklmnop1234')).toBe('****1234');
+  it('shows no character of a long token', () => {
+    const masked = maskSecret('NETabcdefghijklmnop1234');
+    expect(masked).toBe('**** (set)');
+    expect(masked).not.toContain('1234');
   });
 
-  it('hides a short token entirely', () => {
-    expect(maskSecret('short')).toBe('****');
+  it('says when no token is stored', () => {
+    expect(maskSecret('')).toBe('(not set)');
   });
 });

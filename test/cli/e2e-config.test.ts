@@ -97,13 +97,13 @@ describe('config', () => {
     const gotToken = await runCli(['config', 'get', 'network-token', '--profile', 'staging'], {
       env,
     });
-    expect(gotToken.stdout).toBe(`****${token.slice(-4)}\n`);
+    expect(gotToken.stdout).toBe(`**** (set)\n`);
 
     const list = await runCli(['config', 'list', '--json'], { env });
     expect(list.code).toBe(0);
     expect(JSON.parse(list.stdout)).toEqual([
       { profile: 'staging', default: 'yes', key: 'network-id', value: 'demo' },
-      { profile: 'staging', default: 'yes', key: 'network-token', value: `****${token.slice(-4)}` },
+      { profile: 'staging', default: 'yes', key: 'network-token', value: `**** (set)` },
     ]);
     expect(list.stdout).not.toContain(token);
   });

@@ -48,6 +48,12 @@ describe('unknown names from the server', () => {
     expect(error.message).toContain('cannot be used in sort');
   });
 
+  it('unknown contain alias is a validation error', async () => {
+    const error = await rejectionOf(client.offers.findAll({ contain: ['Nosuch'] }));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.message).toContain('Contain "Nosuch" is not valid for Offer');
+  });
+
   it('unchecked unknown target is a validation error', async () => {
     const error = await rejectionOf(client.call('Bogus', 'findAll', {}, { unchecked: true }));
     expect(error).toBeInstanceOf(ValidationError);
