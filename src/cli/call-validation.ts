@@ -1,12 +1,13 @@
 import type { MethodSpec, ParamSpec } from '../catalogue.js';
 import { controllerNames, findController, methodNames, suggestNames } from '../catalogue.js';
 import { CliUsageError } from './cli-error.js';
+import { baseType, expectedValue } from './field-values.js';
 import type { ParamValue, Params } from './params.js';
 
 /**
  * Checks a raw call against the API catalogue before anything is sent. The target and method
  * must exist and every parameter must belong to the method. Required parameters must be
- * present, and enum and contain values must be allowed ones.
+ * present, enum and contain values must be allowed ones, and scalar values must fit their type.
  */
 export function validateCall(target: string, method: string, params: Params): MethodSpec {
   const spec = lookupMethod(target, method);
@@ -28,6 +29,7 @@ export function validateCall(target: string, method: string, params: Params): Me
       continue;
     }
     checkAllowedValues(`${target}.${method}`, param, value);
+    checkValueType(`${target}.${method}`, param, value);
   }
   return spec;
 }
@@ -71,6 +73,24 @@ function checkAllowedValues(where: string, param: ParamSpec, value: ParamValue):
     if (typeof item === 'string' && !allowed.includes(item)) {
       throw new CliUsageError(
         `invalid ${param.name} '${item}' for ${where}${closest(item, allowed)}; allowed: ${allowed.join(', ')}`,
+      );
+    }
+  }
+}
+
+// Only text values of scalar types and of `array<scalar>` lists have a form to check. Nested
+// data, filters and the like are checked by the server.
+function checkValueType(where: string, param: ParamSpec, value: ParamValue): void {
+  if (param.enum !== undefined) return;
+  const itemType = /^array<(\w+)>$/.exec(param.type)?.[1];
+  const items = itemType === undefined ? [value] : Array.isArray(value) ? value : [];
+  const rule = { type: itemType ?? param.type };
+  for (const item of items) {
+    if (typeof item !== 'string') continue;
+    const expected = expectedValue(rule, item);
+    if (expected !== undefined) {
+      throw new CliUsageError(
+        `invalid ${param.name} '${item}' for ${where}: expected ${expected} (${baseType(rule.type)} parameter)`,
       );
     }
   }

@@ -55,6 +55,22 @@ describe('usage errors', () => {
     [['call', 'Offer', 'findAl'], 'error: unknown method Offer.findAl (closest: findAll'],
     [['call', 'Offer', 'create'], "error: missing required parameter 'data'"],
     [
+      ['call', 'Offer', 'findAll', 'limit=abc'],
+      "error: invalid limit 'abc' for Offer.findAll: expected a whole number such as 12 (integer parameter)",
+    ],
+    [
+      ['call', 'Offer', 'findAll', 'limit=5', 'page=2.5'],
+      "error: invalid page '2.5' for Offer.findAll: expected a whole number such as 12",
+    ],
+    [
+      ['call', 'Offer', 'create', 'data.name=X', 'return_object=yes'],
+      "error: invalid return_object 'yes' for Offer.create: expected 0, 1, true or false (boolean parameter)",
+    ],
+    [
+      ['call', 'Advertiser', 'findAllByIds', 'ids[]=4', 'ids[]=four'],
+      "error: invalid ids 'four' for Advertiser.findAllByIds: expected a whole number such as 12",
+    ],
+    [
       ['affiliates', 'create', 'compnay=X'],
       "error: unknown field 'compnay' for Affiliate (closest: company)",
     ],

@@ -12,6 +12,7 @@ import { parsePositiveInteger } from '../settings.js';
 import { parseNameList, parseSort } from '../sort.js';
 import type { WhereCondition } from '../where.js';
 import { parseWhere } from '../where.js';
+import { checkWhereValues } from '../where-values.js';
 
 interface ReportFlags {
   fields?: string[];
@@ -179,6 +180,7 @@ export function buildReportParams(kind: ReportKind, flags: ReportFlags): ReportP
     conditions.map((condition) => condition.field),
   );
   const filters = reportFilters(conditions);
+  checkWhereValues(kind.model, flags.where ?? []);
   filters['Stat.date'] = {
     conditional: 'BETWEEN',
     values: [formatDay(range.from), formatDay(range.to)],

@@ -16,6 +16,7 @@ import { parsePositiveInteger } from '../settings.js';
 import { parseNameList, parseSort } from '../sort.js';
 import type { Filters } from '../where.js';
 import { filtersFromFlags, parseWhere } from '../where.js';
+import { checkWhereValues } from '../where-values.js';
 
 /** Query options of a list command, in the client's `findAll` shape. */
 export interface ListQuery {
@@ -219,6 +220,7 @@ export function buildListQuery(spec: ResourceSpec, flags: ListFlags): ListQuery 
   if (filters !== undefined) {
     const fieldNames = (flags.where ?? []).map((expression) => parseWhere(expression).field);
     checkFieldNames(spec.target, '--where', fieldNames);
+    checkWhereValues(spec.target, flags.where ?? []);
     query.filters = filters;
   }
 
