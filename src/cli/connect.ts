@@ -1,5 +1,5 @@
 import { HasOffers } from '../index.js';
-import type { Logger, LogLevel } from '../index.js';
+import type { Logger, LogLevel, RateLimit } from '../index.js';
 import type { CliIo, TextStream } from './io.js';
 import type { ConnectionFlags } from './settings.js';
 import { resolveSettings } from './settings.js';
@@ -11,6 +11,8 @@ export interface ClientSettings {
   endpoint?: string;
   timeoutMs?: number;
   maxRetries?: number;
+  /** Pace of calls, or `false` to send without waiting. Unset keeps the client's default. */
+  rateLimit?: RateLimit | false;
   /** Destination stream and lowest level of the client's retry and request log lines. */
   log?: { stream: TextStream; level: LogLevel };
 }
@@ -29,6 +31,7 @@ export function createClient(settings: ClientSettings): HasOffers {
     ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
     ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
     ...(settings.maxRetries === undefined ? {} : { maxRetries: settings.maxRetries }),
+    ...(settings.rateLimit === undefined ? {} : { rateLimit: settings.rateLimit }),
     ...(settings.log === undefined
       ? {}
       : { logger: streamLogger(settings.log.stream), logLevel: settings.log.level }),

@@ -1,5 +1,7 @@
 import { findMethod, findModel, suggestNames } from '../catalogue.js';
 import { CliUsageError } from './cli-error.js';
+import type { ValueRule } from './field-values.js';
+import { expectedValue, fieldKind } from './field-values.js';
 
 /**
  * Checks that each name is a field of the model, so a typo in `--fields`, `--where` or `--sort`
@@ -34,7 +36,11 @@ export function checkContainAliases(target: string, aliases: readonly string[]):
   }
 }
 
-/** Checks that every key of a create or update payload is a writable field of the model. */
+/**
+ * Checks that every key of a create or update payload is a writable field of the model and that
+ * each text value fits the field's type or allowed values. An empty value passes, because it
+ * clears the field.
+ */
 export function checkWritableFields(model: string, data: Readonly<Record<string, unknown>>): void {
   const fields = findModel(model)?.fields ?? {};
   const names = Object.keys(fields);
@@ -47,12 +53,19 @@ export function checkWritableFields(model: string, data: Readonly<Record<string,
       throw new CliUsageError(`unknown field '${key}' for ${model}${hint}`);
     }
     const value = data[key];
-    if (field.enum !== undefined && typeof value === 'string' && !field.enum.includes(value)) {
-      throw new CliUsageError(
-        `invalid ${key} '${value}' for ${model}: expected one of ${field.enum.join(', ')}`,
-      );
-    }
+    if (typeof value === 'string' && value !== '') checkFieldValue(model, key, field, value);
   }
+}
+
+function checkFieldValue(model: string, key: string, rule: ValueRule, value: string): void {
+  const expected = expectedValue(rule, value);
+  if (expected === undefined) return;
+  const closest = rule.enum === undefined ? [] : suggestNames(value, rule.enum);
+  const hint = closest.length === 0 ? '' : ` (closest: ${closest.join(', ')})`;
+  throw new CliUsageError(
+    `invalid ${key} '${value}' for ${model}: ${key} is ${fieldKind(rule)}, ` +
+      `so the value must be ${expected}${hint}`,
+  );
 }
 
 /** Returns the field names of a model in catalogue order, or none for an unknown model. */

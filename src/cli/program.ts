@@ -39,7 +39,8 @@ Exit codes:
 
 Environment:
   HASOFFERS_NETWORK_ID, HASOFFERS_NETWORK_TOKEN, HASOFFERS_ENDPOINT  connection settings
-  TSOFFERS_PROFILE  profile to use; TSOFFERS_CONFIG  configuration file path`;
+  TSOFFERS_PROFILE  profile to use; TSOFFERS_CONFIG  configuration file path
+  TSOFFERS_PACE  client rate limit as CALLS/SECONDS or off, like --pace`;
 
 /** Builds the command tree. Output goes through the context, and errors are thrown, not exited. */
 export function buildProgram(context: CommandContext, version: string): Command {
@@ -67,6 +68,12 @@ export function buildProgram(context: CommandContext, version: string): Command 
       new Option(
         '--retries <n>',
         'retries after a rate limit or a failed read (0 sends each call once)',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--pace <calls/seconds>',
+        'maximum calls the client sends per window of seconds, or off to send without waiting (else TSOFFERS_PACE, else 50/10)',
       ),
     )
     .addOption(new Option('--json', 'print JSON'))

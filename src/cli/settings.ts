@@ -1,5 +1,7 @@
+import type { RateLimit } from '../index.js';
 import { CliUsageError } from './cli-error.js';
 import type { Profile } from './config-file.js';
+import { parsePace } from './rate-limit.js';
 import {
   DEFAULT_PROFILE,
   checkProfileName,
@@ -16,6 +18,8 @@ export interface ConnectionFlags {
   endpoint?: string;
   timeout?: string;
   retries?: string;
+  /** Client-side rate limit as `CALLS/SECONDS` or `off`. */
+  pace?: string;
 }
 
 /** Source of a connection setting, for messages: `flag`, `environment` or `profile NAME`. */
@@ -28,6 +32,8 @@ export interface ConnectionSettings {
   endpoint?: string;
   timeoutMs?: number;
   maxRetries?: number;
+  /** Pace of the client's calls. Unset keeps the client's default of 50 calls per 10 seconds. */
+  rateLimit?: RateLimit | false;
   profile: string;
   configFile: string;
   warnings: string[];
@@ -104,6 +110,8 @@ export async function resolveSettings(
     settings.timeoutMs = parsePositiveInteger('--timeout', flags.timeout);
   }
   if (flags.retries !== undefined) settings.maxRetries = parseCount('--retries', flags.retries);
+  const rateLimit = pickPace(flags, env);
+  if (rateLimit !== undefined) settings.rateLimit = rateLimit;
   return settings;
 }
 
@@ -145,6 +153,14 @@ function pickValues(
       endpoint: endpointSource,
     },
   };
+}
+
+// Reads `--pace`, else `TSOFFERS_PACE`. An empty variable counts as unset.
+function pickPace(flags: ConnectionFlags, env: NodeJS.ProcessEnv): RateLimit | false | undefined {
+  if (flags.pace !== undefined) return parsePace('--pace', flags.pace);
+  const fromEnv = env.TSOFFERS_PACE;
+  if (fromEnv === undefined || fromEnv === '') return undefined;
+  return parsePace('TSOFFERS_PACE', fromEnv);
 }
 
 /** Parses a flag value that must be a positive whole number. */

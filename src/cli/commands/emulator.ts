@@ -4,6 +4,7 @@ import { Option } from 'commander';
 import type { CommandContext } from '../context.js';
 import { parsePositiveInteger } from '../settings.js';
 import { CliUsageError } from '../cli-error.js';
+import { parseRateLimit } from '../rate-limit.js';
 
 interface EmulatorFlags {
   port: string;
@@ -97,15 +98,7 @@ function parseEmulatorRateLimit(
 ): { calls: number; windowMs: number } | false | undefined {
   if (value === false) return false;
   if (value === true || value === undefined) return undefined;
-  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
-  const calls = Number(match?.[1]);
-  const seconds = Number(match?.[2]);
-  if (match === null || calls < 1 || seconds < 1) {
-    throw new CliUsageError(
-      `invalid --rate-limit '${value}': expected CALLS/SECONDS with whole numbers from 1, such as 50/10`,
-    );
-  }
-  return { calls, windowMs: seconds * 1000 };
+  return parseRateLimit('--rate-limit', value);
 }
 
 function waitForStopSignal(): Promise<void> {
