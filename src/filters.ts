@@ -208,7 +208,7 @@ function checkOperand(field: string, operator: string, value: unknown): void {
     }
     if (value.some((item) => typeof item === 'object' && !(item instanceof Date))) {
       throw new UsageError(
-        `Filter ${field} list contains an object. A list holds values for an IN test; put conditions in a list under the OR key.`,
+        `Filter ${field} has an object in its list, but a list gives the values of an IN test. Put conditions in a list under the OR key instead.`,
       );
     }
     return;

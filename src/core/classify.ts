@@ -40,7 +40,7 @@ const NOT_FOUND_PATTERN = /not found|does not exist|failed to hydrate rows|no su
  * Messages about a name the server does not know (a field, sort key, contain alias, Target or
  * Method), which
  * must be matched before NOT_FOUND_PATTERN because they share words like "no such".
- * NOTE: the live service's wording for these was never recorded; the pattern covers the
+ * NOTE: the live service's wording for these was never recorded. The pattern covers the
  * emulator's messages and common phrasings, so other wordings may still be reported differently.
  */
 const UNKNOWN_NAME_PATTERN =

@@ -19,7 +19,7 @@ export interface NetworkInfo {
   origin: string;
 }
 
-/** Everything one API call sees. */
+/** State and parameters available to one API call. */
 export interface CallContext {
   params: ParamMap;
   store: Store;

@@ -69,7 +69,7 @@ export class FaultInjector {
 
 const RULE_KEYS = ['kind', 'target', 'method', 'count', 'probability', 'latencyMs', 'status'];
 
-/** Longest delay `setTimeout` honours; Node fires a longer one after 1 ms instead. */
+/** Maximum delay that `setTimeout` honours. Node fires a longer one after 1 ms instead. */
 const MAX_LATENCY_MS = 2 ** 31 - 1;
 
 /**

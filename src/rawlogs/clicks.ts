@@ -89,7 +89,7 @@ export function numberField(record: LogRecord, column: string): number | undefin
   const value = Number(text);
   if (!Number.isFinite(value)) {
     throw new FormatError(
-      `Log column ${JSON.stringify(column)} holds ${JSON.stringify(text)}, which is not a number.`,
+      `Log column ${JSON.stringify(column)} contains ${JSON.stringify(text)}, which is not a number.`,
     );
   }
   return value;
@@ -106,7 +106,7 @@ export function datetimeField(record: LogRecord, column: string): Date | undefin
   const roundTrip = date !== undefined && !Number.isNaN(date.getTime()) ? date.toISOString() : '';
   if (date === undefined || roundTrip.slice(0, 19) !== text.replace(' ', 'T')) {
     throw new FormatError(
-      `Log column ${JSON.stringify(column)} holds ${JSON.stringify(text)}, ` +
+      `Log column ${JSON.stringify(column)} contains ${JSON.stringify(text)}, ` +
         'which is not a UTC time of the form YYYY-MM-DD HH:MM:SS.',
     );
   }

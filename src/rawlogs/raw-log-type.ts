@@ -22,7 +22,7 @@ export interface RawLogType {
   listDateDirs(): Promise<DateDir[]>;
   /** Hourly files of one day (`YYYYMMDD`), newest first as the API lists them. */
   listLogs(dateDir: string): Promise<LogFile[]>;
-  /** Download URL of one file; cached per file, so reading a file twice asks once. */
+  /** Download URL of one file; cached per file, so reading a file twice requests it once. */
   getDownloadLink(filename: string): Promise<string>;
   /** Streams the rows of one file, downloading and unzipping as the caller iterates. */
   records(filename: string, options?: RecordsOptions): AsyncIterable<LogRecord>;
@@ -46,7 +46,7 @@ export function createRawLogType(logType: LogType, deps: RawLogsDeps): RawLogTyp
       .then((data) => parseDownloadLink(data, checked));
     const entry = { link, fetchedAt: now() };
     links.set(checked, entry);
-    // A failed request is not cached, so the next read asks again.
+    // A failed request is not cached, so the next read requests it again.
     link.catch(() => {
       if (links.get(checked) === entry) {
         links.delete(checked);

@@ -131,7 +131,7 @@ export async function* unzipCsvMember(
 
   if (collector.memberName === undefined) {
     throw new FormatError(
-      `ZIP archive ${source} has no CSV member: a raw log archive holds one .csv file.`,
+      `ZIP archive ${source} has no CSV member: a raw log archive contains one .csv file.`,
     );
   }
   if (!collector.memberComplete || !hasEndOfCentralDirectory(tail.bytes())) {

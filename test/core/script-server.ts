@@ -30,7 +30,7 @@ export interface ScriptServer {
   close(): Promise<void>;
 }
 
-/** Starts a 127.0.0.1 server (port 0) that answers each request with `script(request, index)`. */
+/** Starts a 127.0.0.1 server (port 0) that replies to each request with `script(request, index)`. */
 export async function startScriptServer(
   script: (request: SeenRequest, index: number) => Reply,
 ): Promise<ScriptServer> {

@@ -142,7 +142,7 @@ function createCsvStream(
 
 /** Options of {@link writeOne}. */
 export interface WriteOneOptions {
-  /** The value holds `Map` objects (ordered call results) whose key order must be kept. */
+  /** The value contains `Map` objects (ordered call results) whose key order must be kept. */
   ordered?: boolean;
 }
 
