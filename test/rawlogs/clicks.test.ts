@@ -56,7 +56,9 @@ describe('field readers', () => {
 
   it('numberField rejects text', () => {
     expect(() => numberField({ n: 'abc' }, 'n')).toThrow(FormatError);
-    expect(() => numberField({ n: 'abc' }, 'n')).toThrow('"n" contains "abc", which is not a number');
+    expect(() => numberField({ n: 'abc' }, 'n')).toThrow(
+      '"n" contains "abc", which is not a number',
+    );
   });
 
   it('datetimeField reads UTC times', () => {

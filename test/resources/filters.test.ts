@@ -150,7 +150,9 @@ describe('filters that would change meaning', () => {
       /Filter id LESS_THAN has no value/,
     );
     expect(() => buildFilterParam({ id: [1, null] as never })).toThrow(/Filter id list/);
-    expect(() => buildFilterParam({ id: [{ a: 1 }] })).toThrow(/Filter id has an object in its list/);
+    expect(() => buildFilterParam({ id: [{ a: 1 }] })).toThrow(
+      /Filter id has an object in its list/,
+    );
     expect(wire({ id: { NULL: true } })).toEqual(['filters[id][NULL]=1']);
     expect(() => buildFilterParam({ id: { NULL: false } })).toThrow(/Use the opposite operator/);
   });
