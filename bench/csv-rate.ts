@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { initParser } from 'udsv';
 
 import { CsvRecordDecoder, decodeCsvRecords, unzipCsvMember } from '../src/rawlogs/index.js';
+import { createSchema } from '../src/rawlogs/csv.js';
 import { inChunks, recordedClicksZip, zipWithSizes } from '../test/rawlogs/helpers.js';
 
 const CHUNK_SIZE = 64 * 1024;
@@ -45,18 +46,7 @@ async function main(): Promise<void> {
 
   let started = performance.now();
   const columnCount = header.split(',').length;
-  const parser = initParser({
-    col: ',',
-    row: '\n',
-    encl: '"',
-    esc: '"',
-    trim: false,
-    cols: Array.from({ length: columnCount }, (_, index) => ({
-      name: String(index),
-      type: 's',
-      repl: { empty: '', null: undefined, NaN: undefined },
-    })),
-  });
+  const parser = initParser(createSchema(columnCount, '\n'));
   let parsed = 0;
   parser.chunk<string[]>(csv.slice(csv.indexOf('\n') + 1), parser.stringArrs, () => {
     parsed++;

@@ -21,7 +21,7 @@ export interface HasOffersOptions {
   readonly maxRetries?: number;
   /**
    * Base wait before the first retry in milliseconds; doubles per retry, with jitter. After a
-   * rate-limit answer the client first waits out the server's window (from the message, such as
+   * rate-limit reply the client first waits out the server's window (from the message, such as
    * `Configured: 50/10s window`, else `rateLimit.windowMs`), scaled by `retryDelayMs / 1000`, so
    * the default waits the whole window and tests that shrink this option shrink that wait too.
    * @default 1000
@@ -31,7 +31,7 @@ export interface HasOffersOptions {
    * Client-side limit on requests per network (endpoint and network id), shared by this client and
    * its `withOptions` copies but not by other clients. Every attempt, retries included, waits for a
    * free slot before it is sent; the wait does not count against `timeoutMs` and ends when `signal`
-   * aborts. A request holds its slot from sending until a full window after its response, so the
+   * aborts. A request keeps its slot from sending until a full window after its response, so the
    * server never sees more than `calls` requests in any `windowMs`. `false` turns the limit off.
    * @default { calls: 50, windowMs: 10_000 }, the documented HasOffers limit
    */

@@ -43,7 +43,7 @@ export function serverWindowMs(message: string): number | undefined {
 }
 
 /**
- * Returns the wait before retry number `retry` after a rate-limit answer: the server's whole
+ * Returns the wait before retry number `retry` after a rate-limit reply: the server's whole
  * window, so the requests it counted have aged out, plus the usual jittered backoff. The window
  * part is scaled by `baseMs / DEFAULT_RETRY_DELAY_MS`, so a smaller retryDelayMs shortens it.
  */

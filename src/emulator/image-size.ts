@@ -11,7 +11,7 @@ export function imageSize(bytes: Uint8Array): { width: number; height: number } 
   return undefined;
 }
 
-/** Walks JPEG segments to the first start-of-frame marker, which holds the dimensions. */
+/** Walks JPEG segments to the first start-of-frame marker, which contains the dimensions. */
 function jpegSize(view: DataView): { width: number; height: number } | undefined {
   let offset = 2;
   while (offset + 9 < view.byteLength) {

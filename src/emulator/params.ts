@@ -1,6 +1,6 @@
 /**
  * PHP-style bracket parameters (`data[name]=x`, `fields[]=id`, `filters[id][GREATER_THAN]=5`)
- * decoded into a tree, the way the PHP service sees its request.
+ * decoded into a tree, the way the PHP service parses its request.
  */
 export type Param = string | Param[] | ParamMap;
 export interface ParamMap {

@@ -46,7 +46,7 @@ export class Tag extends Model<TagFields> {
 }
 
 /**
- * Fields of a tag link. Each link holds `id`, `tag_id` and one of `offer_id`, `affiliate_id` or
+ * Fields of a tag link. Each link contains `id`, `tag_id` and one of `offer_id`, `affiliate_id` or
  * `advertiser_id`, depending on what the tag is attached to.
  */
 export type TagRelationFields = OffersTagsFields & AffiliatesTagsFields & AdvertisersTagsFields;

@@ -20,7 +20,7 @@ function checkHeader(names: string[]): void {
   }
 }
 
-function createSchema(columnCount: number, rowDelimiter: string): Schema {
+export function createSchema(columnCount: number, rowDelimiter: string): Schema {
   return {
     col: ',',
     row: rowDelimiter,

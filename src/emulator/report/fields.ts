@@ -2,15 +2,11 @@ import type { Json } from '../json.js';
 import type { Store } from '../store.js';
 import type { Fact } from './facts.js';
 
-/** Sums that report rows add up per group. */
-export interface Totals {
-  clicks: number;
-  uniqueClicks: number;
-  impressions: number;
-  conversions: number;
-  payout: number;
-  revenue: number;
-  saleAmount: number;
+/** Sums that report rows add up per group: the fact's counters plus conversions by status. */
+export interface Totals extends Pick<
+  Fact,
+  'clicks' | 'uniqueClicks' | 'impressions' | 'conversions' | 'payout' | 'revenue' | 'saleAmount'
+> {
   approved: number;
   pending: number;
   rejected: number;
